@@ -1,0 +1,150 @@
+package quiz
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// AnswerError lists every problem with a set of answers, one per line, each
+// naming the bad value and what would have been valid.
+type AnswerError struct {
+	Problems []string
+}
+
+func (e *AnswerError) Error() string { return strings.Join(e.Problems, "\n") }
+
+// CheckAnswers reports answers the guide cannot take: unknown questions or
+// options, repeats, and more choices than a question allows.
+func (g *Guide) CheckAnswers(a Answers) error {
+	var probs []string
+	qids := make([]string, 0, len(a))
+	for qid := range a {
+		qids = append(qids, qid)
+	}
+	// Report in guide order (unknown ids last, sorted) so output is stable.
+	sort.Slice(qids, func(i, j int) bool {
+		ii, jj := g.QuestionIndex(qids[i]), g.QuestionIndex(qids[j])
+		if ii < 0 || jj < 0 {
+			if ii == jj {
+				return qids[i] < qids[j]
+			}
+			return jj < 0
+		}
+		return ii < jj
+	})
+	for _, qid := range qids {
+		qu, ok := g.Question(qid)
+		if !ok {
+			probs = append(probs, fmt.Sprintf("unknown question %q (questions: %s)", Inert(qid), quoteList(g.QuestionIDs())))
+			continue
+		}
+		seen := map[string]bool{}
+		for _, oid := range a[qid] {
+			switch {
+			case qu.OptionIndex(oid) < 0:
+				probs = append(probs, fmt.Sprintf("question %q has no option %q (options: %s)", qid, Inert(oid), quoteList(qu.OptionIDs())))
+			case seen[oid]:
+				probs = append(probs, fmt.Sprintf("question %q: option %q is given twice", qid, oid))
+			}
+			seen[oid] = true
+		}
+		if len(a[qid]) > qu.Max {
+			if qu.Max == 1 {
+				probs = append(probs, fmt.Sprintf("question %q takes one answer, got %d (%s)", qid, len(a[qid]), Inert(strings.Join(a[qid], ","))))
+			} else {
+				probs = append(probs, fmt.Sprintf("question %q takes at most %d answers, got %d", qid, qu.Max, len(a[qid])))
+			}
+		}
+	}
+	if probs != nil {
+		return &AnswerError{Problems: probs}
+	}
+	return nil
+}
+
+// ParseAnswerFlag reads one "question=option" or "question=a,b" value, as
+// given to --answer.
+func ParseAnswerFlag(s string) (string, []string, error) {
+	qid, opts, ok := strings.Cut(s, "=")
+	qid = strings.TrimSpace(qid)
+	if !ok || qid == "" {
+		return "", nil, fmt.Errorf("--answer %q: expected QUESTION=OPTION, e.g. --answer budget=invest", Inert(s))
+	}
+	var list []string
+	for _, o := range strings.Split(opts, ",") {
+		if o = strings.TrimSpace(o); o != "" {
+			list = append(list, o)
+		}
+	}
+	if len(list) == 0 {
+		return "", nil, fmt.Errorf("--answer %q: no option after \"=\", e.g. --answer %s=OPTION", Inert(s), Inert(qid))
+	}
+	return qid, list, nil
+}
+
+// MaxAnswersSize bounds an answers file; a real one is a few hundred bytes.
+const MaxAnswersSize = 64 << 10
+
+// LoadAnswers reads an answers file: YAML or JSON (JSON is YAML), a mapping
+// of question id to one option id or a list of them.
+func LoadAnswers(path string) (Answers, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot read the answers: %s", path, describeOSError(err))
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxAnswersSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot read the answers: %s", path, describeOSError(err))
+	}
+	return ParseAnswers(path, data)
+}
+
+// ParseAnswers decodes an answers file held in memory; file names it in
+// messages.
+func ParseAnswers(file string, data []byte) (Answers, error) {
+	if len(data) > MaxAnswersSize {
+		return nil, fmt.Errorf("%s: the file is larger than %d KiB; an answers file is a short list of question: option lines", file, MaxAnswersSize>>10)
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, fmt.Errorf("%s: %s", file, strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	if len(doc.Content) == 0 {
+		return Answers{}, nil
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return nil, fmt.Errorf("%s:%d: expected a mapping of question id to option id, e.g. \"budget: invest\"", file, root.Line)
+	}
+	a := Answers{}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		var opts []string
+		switch v.Kind {
+		case yaml.ScalarNode:
+			opts = []string{v.Value}
+		case yaml.SequenceNode:
+			for _, item := range v.Content {
+				if item.Kind != yaml.ScalarNode {
+					return nil, fmt.Errorf("%s:%d: %q: each choice must be an option id", file, item.Line, Inert(k.Value))
+				}
+				opts = append(opts, item.Value)
+			}
+		default:
+			return nil, fmt.Errorf("%s:%d: %q: expected an option id or a list of them", file, v.Line, Inert(k.Value))
+		}
+		if _, dup := a[k.Value]; dup {
+			return nil, fmt.Errorf("%s:%d: question %q is answered twice", file, k.Line, Inert(k.Value))
+		}
+		a[k.Value] = opts
+	}
+	return a, nil
+}

@@ -1,0 +1,149 @@
+package quiz
+
+import (
+	"reflect"
+	"regexp"
+	"unicode/utf8"
+)
+
+var rawGuideType = reflect.TypeOf(rawGuide{})
+
+// Limits on a guide's size. They are far above what a shop needs and keep a
+// mistaken or hostile file from making the interface unusable.
+const (
+	maxQuestions = 2000
+	maxOptions   = 100
+	maxRules     = 20000
+	maxTitleLen  = 80
+	maxLabelLen  = 200
+	maxTextLen   = 2000
+)
+
+// idRe keeps ids safe to type in --answer ID=OPTION and in file names.
+var idRe = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
+
+// build validates a decoded guide and compiles it. Problems are collected,
+// not returned at the first, so an author fixes a file in one pass.
+func build(r *rawGuide) (*Guide, problems) {
+	var ps problems
+	g := &Guide{Name: r.Name.V, outcomeIdx: map[string]int{}, questionIdx: map[string]int{}}
+	if g.Name == "" {
+		g.Name = "Buying guide"
+	}
+	if r.Version == nil {
+		ps.add(1, 0, "the guide has no version; add \"version: %d\" at the top", SchemaVersion)
+	} else if r.Version.V != SchemaVersion {
+		ps.add(r.Version.Line, r.Version.Col, "version %d is not one this program reads; it reads version %d", r.Version.V, SchemaVersion)
+	}
+	g.Version = SchemaVersion
+
+	text := func(s rawStr, what string, limit int, required bool, at pos) string {
+		switch {
+		case s.V == "" && required:
+			ps.add(at.Line, at.Col, "%s is missing", what)
+		case utf8.RuneCountInString(s.V) > limit:
+			ps.add(s.Line, s.Col, "%s is %d characters long; keep it to %d", what, utf8.RuneCountInString(s.V), limit)
+		case hasControl(s.V):
+			ps.add(s.Line, s.Col, "%s holds a control character (such as an escape code); remove it", what)
+		}
+		return s.V
+	}
+	id := func(s rawStr, what string, at pos) string {
+		if s.V == "" {
+			ps.add(at.Line, at.Col, "%s has no id", what)
+		} else if !idRe.MatchString(s.V) || len(s.V) > 40 {
+			ps.add(s.Line, s.Col, "%s id %q must be lower-case letters, digits, - or _ (at most 40)", what, s.V)
+		}
+		return s.V
+	}
+
+	if r.Shop != nil {
+		g.Shop = Shop{
+			Name:    text(r.Shop.Name, "shop name", maxTitleLen, false, r.Shop.pos),
+			Tagline: text(r.Shop.Tagline, "shop tagline", maxLabelLen, false, r.Shop.pos),
+			Accent:  text(r.Shop.Accent, "shop accent", 7, false, r.Shop.pos),
+			Contact: text(r.Shop.Contact, "shop contact", maxLabelLen, false, r.Shop.pos),
+		}
+		if a := r.Shop.Accent; a.V != "" && !accentRe.MatchString(a.V) {
+			ps.add(a.Line, a.Col, "shop accent %q must be a colour like \"#7a4fd0\" or an ANSI number 0-255", a.V)
+		}
+	}
+
+	// Outcomes first: everything else refers to them.
+	if len(r.Outcomes) < 2 {
+		ps.add(1, 0, "the guide needs at least two outcomes under \"outcomes\"")
+	}
+	for _, o := range r.Outcomes {
+		oid := id(o.ID, "outcome", o.pos)
+		if _, dup := g.outcomeIdx[oid]; dup && oid != "" {
+			ps.add(o.ID.Line, o.ID.Col, "outcome id %q is used twice", oid)
+			continue
+		}
+		g.outcomeIdx[oid] = len(g.Outcomes)
+		g.Outcomes = append(g.Outcomes, Outcome{
+			ID:      oid,
+			Label:   text(o.Label, "outcome "+q(oid)+" label", maxTitleLen, true, o.pos),
+			Summary: text(o.Summary, "outcome "+q(oid)+" summary", maxTextLen, false, o.pos),
+			Close:   text(o.Close, "outcome "+q(oid)+" close", maxTextLen, false, o.pos),
+			Line:    o.Line,
+		})
+	}
+	outcomeIDs := make([]string, len(g.Outcomes))
+	for i, o := range g.Outcomes {
+		outcomeIDs[i] = o.ID
+	}
+	points := func(rp rawPoints, owner string) []Points {
+		var out []Points
+		seen := map[string]bool{}
+		for _, p := range rp.List {
+			if _, ok := g.outcomeIdx[p.Outcome.V]; !ok {
+				ps.add(p.Outcome.Line, p.Outcome.Col, "%s gives points to outcome %q, which the guide does not have (outcomes: %s)", owner, p.Outcome.V, quoteList(outcomeIDs))
+				continue
+			}
+			if seen[p.Outcome.V] {
+				ps.add(p.Outcome.Line, p.Outcome.Col, "%s gives points to %q twice", owner, p.Outcome.V)
+				continue
+			}
+			seen[p.Outcome.V] = true
+			out = append(out, Points{Outcome: p.Outcome.V, Points: p.Points})
+		}
+		return out
+	}
+
+	if r.Decision != nil {
+		if cc := r.Decision.CloseCall; cc.V != "" {
+			if _, ok := g.outcomeIdx[cc.V]; !ok {
+				ps.add(cc.Line, cc.Col, "decision close_call names outcome %q, which the guide does not have (outcomes: %s)", cc.V, quoteList(outcomeIDs))
+			}
+			g.Decision.CloseCall = cc.V
+		}
+		if m := r.Decision.Margin; m != nil {
+			if m.V < 0 || m.V > 1000 {
+				ps.add(m.Line, m.Col, "decision margin must be from 0 to 1000 points, found %d", m.V)
+			}
+			g.Decision.Margin = m.V
+		}
+	}
+
+	buildQuestions(g, r, &ps, text, id, points)
+	buildRules(g, r, &ps, text, id, points)
+	buildChecklist(g, r, &ps, text, outcomeIDs)
+	return g, ps
+}
+
+var accentRe = regexp.MustCompile(`^(#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3}|[0-9]{1,3})$`)
+
+func q(s string) string { return `"` + s + `"` }
+
+func hasControl(s string) bool {
+	for _, r := range s {
+		if (r < 0x20 && r != '\n') || (r >= 0x7f && r < 0xa0) {
+			return true
+		}
+	}
+	return false
+}
+
+type textFn func(s rawStr, what string, limit int, required bool, at pos) string
+type idFn func(s rawStr, what string, at pos) string
+type pointsFn func(rp rawPoints, owner string) []Points

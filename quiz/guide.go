@@ -1,0 +1,203 @@
+// Package quiz holds the buying-guide domain: the guide and its validation,
+// the scoring engine and the report. It knows nothing about terminals, so
+// every mode (full-screen, plain prompts, flags) shares one set of rules.
+package quiz
+
+// SchemaVersion is the guide schema this build understands. A guide names
+// its own version so an old binary refuses a newer file instead of
+// misreading it.
+const SchemaVersion = 1
+
+// Guide is a validated buying guide, ready to score answers against.
+// Build one with Load or Parse; the zero value is not usable.
+type Guide struct {
+	Version   int
+	Name      string
+	Shop      Shop
+	Decision  Decision
+	Outcomes  []Outcome
+	Questions []Question
+	Rules     []Rule
+	Checklist []ChecklistGroup
+
+	// File is the name errors and reports use for this guide.
+	File string
+	// Hash is a short digest of the guide's bytes, so logs and resume codes
+	// can tell which guide they came from.
+	Hash string
+
+	outcomeIdx  map[string]int
+	questionIdx map[string]int
+	// optionBase[q] is the global index of question q's first option;
+	// answers are kept as one flat slice of booleans over all options.
+	optionBase []int
+	nOptions   int
+	// rulesByQuestion lists, per question, the rules whose condition looks at
+	// it, so a change of one answer re-evaluates only those rules.
+	rulesByQuestion [][]int
+}
+
+// Shop is the branding a shop puts on its own guide.
+type Shop struct {
+	Name    string
+	Tagline string
+	// Accent is a colour as "#rrggbb" or an ANSI number, used for headings.
+	Accent  string
+	Contact string
+}
+
+// Decision holds the settings that turn points into a verdict.
+type Decision struct {
+	// CloseCall is the outcome given when the race is too close to call.
+	CloseCall string
+	// Margin is the largest lead, in points, that still counts as close.
+	Margin int
+}
+
+// Outcome is one possible recommendation.
+type Outcome struct {
+	ID      string
+	Label   string
+	Summary string
+	// Close is shown instead of Summary when this outcome is the verdict of
+	// a close call, to say why both sides make sense.
+	Close string
+	Line  int
+}
+
+// Question is one decision the shopper makes.
+type Question struct {
+	ID     string
+	Title  string
+	Prompt string
+	Why    string
+	// Max is how many options may be chosen; 1 means single-select.
+	Max     int
+	Options []Option
+	Line    int
+}
+
+// Multi reports whether more than one option may be chosen.
+func (q Question) Multi() bool { return q.Max > 1 }
+
+// Option is one answer to a question.
+type Option struct {
+	ID     string
+	Label  string
+	Detail string
+	Points []Points
+	Reason string
+	Line   int
+}
+
+// Points is a number of points given to one outcome.
+type Points struct {
+	Outcome string
+	Points  int
+}
+
+// Rule adds points when a combination of answers holds.
+type Rule struct {
+	ID     string
+	When   Cond
+	Points []Points
+	Reason string
+	Line   int
+}
+
+// Cond is a condition on the answers. Exactly one of its parts is set:
+// a leaf (Question and Option) or All, Any or Not.
+type Cond struct {
+	Question string
+	Option   string
+	All      []Cond
+	Any      []Cond
+	Not      *Cond
+
+	// opt is the leaf's global option index once the guide is compiled.
+	opt int
+}
+
+// ChecklistGroup is a titled list of things to check before buying.
+// Outcomes limits it to those verdicts; empty means every verdict.
+type ChecklistGroup struct {
+	Group    string
+	Outcomes []string
+	Items    []string
+}
+
+// Outcome returns the outcome with the given id.
+func (g *Guide) Outcome(id string) (Outcome, bool) {
+	i, ok := g.outcomeIdx[id]
+	if !ok {
+		return Outcome{}, false
+	}
+	return g.Outcomes[i], true
+}
+
+// Question returns the question with the given id.
+func (g *Guide) Question(id string) (Question, bool) {
+	i, ok := g.questionIdx[id]
+	if !ok {
+		return Question{}, false
+	}
+	return g.Questions[i], true
+}
+
+// QuestionIndex returns the position of a question in the guide, or -1.
+func (g *Guide) QuestionIndex(id string) int {
+	i, ok := g.questionIdx[id]
+	if !ok {
+		return -1
+	}
+	return i
+}
+
+// OptionIndex returns the position of an option within its question, or -1.
+func (q Question) OptionIndex(id string) int {
+	for i, o := range q.Options {
+		if o.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// OptionIDs lists a question's option ids in guide order, for messages that
+// tell the user what they could have typed.
+func (q Question) OptionIDs() []string {
+	ids := make([]string, len(q.Options))
+	for i, o := range q.Options {
+		ids[i] = o.ID
+	}
+	return ids
+}
+
+// QuestionIDs lists the guide's question ids in order.
+func (g *Guide) QuestionIDs() []string {
+	ids := make([]string, len(g.Questions))
+	for i, q := range g.Questions {
+		ids[i] = q.ID
+	}
+	return ids
+}
+
+// ChecklistFor returns the checklist groups that apply to an outcome.
+func (g *Guide) ChecklistFor(outcome string) []ChecklistGroup {
+	var out []ChecklistGroup
+	for _, c := range g.Checklist {
+		if len(c.Outcomes) == 0 || contains(c.Outcomes, outcome) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

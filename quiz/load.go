@@ -1,0 +1,152 @@
+package quiz
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"strconv"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+// MaxGuideSize is the largest guide file accepted. Checked before parsing so
+// a huge or runaway file costs nothing; real guides are a few kilobytes.
+const MaxGuideSize = 1 << 20
+
+// Load reads and validates the guide at path.
+func Load(path string) (*Guide, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &GuideError{File: path, Problems: []Problem{{Msg: "cannot read the guide: " + describeOSError(err)}}}
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxGuideSize+1))
+	if err != nil {
+		return nil, &GuideError{File: path, Problems: []Problem{{Msg: "cannot read the guide: " + describeOSError(err)}}}
+	}
+	return Parse(path, data)
+}
+
+func describeOSError(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// Parse decodes and validates a guide held in memory. file names it in
+// error messages. Every problem found is reported, not only the first.
+func Parse(file string, data []byte) (*Guide, error) {
+	fail := func(line int, format string, args ...any) error {
+		return &GuideError{File: file, Problems: []Problem{{Line: line, Msg: fmt.Sprintf(format, args...)}}}
+	}
+	if len(data) > MaxGuideSize {
+		return nil, fail(0, "the file is larger than %d KiB; a guide is a few kilobytes of YAML, so this is probably the wrong file", MaxGuideSize>>10)
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(data) {
+		return nil, fail(firstInvalidLine(data), "the file is not UTF-8 text; save it as UTF-8")
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return nil, fail(bytes.Count(data[:i], []byte("\n"))+1, "the file holds a NUL byte, so it is not a text file")
+	}
+
+	var raw rawGuide
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&raw); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, fail(0, "the file holds no guide: it is empty or only comments")
+		}
+		return nil, yamlError(file, err)
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
+		return nil, fail(extra.Line, "the file holds more than one YAML document (a second \"---\"); keep one guide per file")
+	}
+
+	g, ps := build(&raw)
+	if err := ps.err(file); err != nil {
+		return nil, err
+	}
+	g.File = file
+	sum := sha256.Sum256(data)
+	g.Hash = hex.EncodeToString(sum[:4])
+	return g, nil
+}
+
+func firstInvalidLine(data []byte) int {
+	line := 1
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size <= 1 {
+			return line
+		}
+		if r == '\n' {
+			line++
+		}
+		data = data[size:]
+	}
+	return line
+}
+
+var (
+	yamlLineRe = regexp.MustCompile(`^(?:yaml: )?line (\d+)(?::(\d+))?: (.*)$`)
+	// yaml.v3 names Go types in its messages; a guide author knows none of them.
+	unmarshalRe = regexp.MustCompile("^cannot unmarshal !!(\\w+) `?(.*?)`? into .*$")
+	unknownRe   = regexp.MustCompile(`^field (\S+) not found in type quiz\.rawGuide$`)
+)
+
+// yamlError turns a yaml.v3 error into one Problem per message, keeping its
+// line numbers and rewording what would only make sense to a Go programmer.
+func yamlError(file string, err error) error {
+	var msgs []string
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		msgs = te.Errors
+	} else {
+		msgs = []string{err.Error()}
+	}
+	var ps problems
+	for _, m := range msgs {
+		line, col := 0, 0
+		if sm := yamlLineRe.FindStringSubmatch(m); sm != nil {
+			line, _ = strconv.Atoi(sm[1])
+			col, _ = strconv.Atoi(sm[2])
+			m = sm[3]
+		}
+		m = reword(m)
+		ps.add(line, col, "%s", m)
+	}
+	return ps.err(file)
+}
+
+func reword(m string) string {
+	if sm := unmarshalRe.FindStringSubmatch(m); sm != nil {
+		switch sm[1] {
+		case "map":
+			return "expected a single value or list here, found a mapping"
+		case "seq":
+			return "expected a single value or mapping here, found a list"
+		default:
+			return fmt.Sprintf("unexpected value %q here (wrong type)", sm[2])
+		}
+	}
+	if sm := unknownRe.FindStringSubmatch(m); sm != nil {
+		return fmt.Sprintf("unknown field %q at the top of the guide (known fields: %s)", sm[1], quoteList(yamlKeys(rawGuideType)))
+	}
+	if m == "found character that cannot start any token" {
+		return m + " (a tab used for indentation? YAML indents with spaces)"
+	}
+	if len(m) > 5 && m[:5] == "yaml:" {
+		m = m[6:]
+	}
+	return m
+}

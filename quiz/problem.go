@@ -1,0 +1,72 @@
+package quiz
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Problem is one thing wrong with a guide, at a place in its file.
+// Line and Col are 1-based; zero means the place is not known.
+type Problem struct {
+	Line int
+	Col  int
+	Msg  string
+}
+
+// GuideError lists every problem found in one guide file. Its Error text
+// has one line per problem, each starting "file:line:col:", the form editors
+// and terminals turn into a jump to the spot.
+type GuideError struct {
+	File     string
+	Problems []Problem
+}
+
+func (e *GuideError) Error() string {
+	lines := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		lines[i] = e.format(p)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (e *GuideError) format(p Problem) string {
+	switch {
+	case p.Line > 0 && p.Col > 0:
+		return fmt.Sprintf("%s:%d:%d: %s", e.File, p.Line, p.Col, p.Msg)
+	case p.Line > 0:
+		return fmt.Sprintf("%s:%d: %s", e.File, p.Line, p.Msg)
+	default:
+		return fmt.Sprintf("%s: %s", e.File, p.Msg)
+	}
+}
+
+// problems collects Problems while a guide is checked, so the user sees all
+// of them in one run instead of fixing one at a time.
+type problems []Problem
+
+func (ps *problems) add(line, col int, format string, args ...any) {
+	*ps = append(*ps, Problem{Line: line, Col: col, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (ps problems) err(file string) error {
+	if len(ps) == 0 {
+		return nil
+	}
+	sorted := append([]Problem(nil), ps...)
+	sort.SliceStable(sorted, func(i, j int) bool {
+		if sorted[i].Line != sorted[j].Line {
+			return sorted[i].Line < sorted[j].Line
+		}
+		return sorted[i].Col < sorted[j].Col
+	})
+	return &GuideError{File: file, Problems: sorted}
+}
+
+// quoteList renders ids for "(options: a, b, c)" hints.
+func quoteList(ids []string) string {
+	if len(ids) == 0 {
+		return "none"
+	}
+	return strings.Join(ids, ", ")
+}

@@ -1,0 +1,315 @@
+package quiz
+
+import (
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// The raw* types mirror the YAML file. Each records where it stood so that
+// validation, which runs after decoding, can still point at a line.
+//
+// yaml.v3 only enforces KnownFields on the top-level decoder, and a type
+// with its own UnmarshalYAML gets a fresh, lenient decoder; strictDecode
+// therefore checks the keys itself before decoding.
+
+type pos struct{ Line, Col int }
+
+func posOf(n *yaml.Node) pos { return pos{n.Line, n.Column} }
+
+type rawGuide struct {
+	Version   *rawInt        `yaml:"version"`
+	Name      rawStr         `yaml:"name"`
+	Shop      *rawShop       `yaml:"shop"`
+	Decision  *rawDecision   `yaml:"decision"`
+	Outcomes  []rawOutcome   `yaml:"outcomes"`
+	Questions []rawQuestion  `yaml:"questions"`
+	Rules     []rawRule      `yaml:"rules"`
+	Checklist []rawChecklist `yaml:"checklist"`
+}
+
+type rawShop struct {
+	Name    rawStr `yaml:"name"`
+	Tagline rawStr `yaml:"tagline"`
+	Accent  rawStr `yaml:"accent"`
+	Contact rawStr `yaml:"contact"`
+	pos
+}
+
+type rawDecision struct {
+	CloseCall rawStr  `yaml:"close_call"`
+	Margin    *rawInt `yaml:"margin"`
+	pos
+}
+
+type rawOutcome struct {
+	ID      rawStr `yaml:"id"`
+	Label   rawStr `yaml:"label"`
+	Summary rawStr `yaml:"summary"`
+	Close   rawStr `yaml:"close"`
+	pos
+}
+
+type rawQuestion struct {
+	ID      rawStr      `yaml:"id"`
+	Title   rawStr      `yaml:"title"`
+	Prompt  rawStr      `yaml:"prompt"`
+	Why     rawStr      `yaml:"why"`
+	Max     *rawInt     `yaml:"max"`
+	Options []rawOption `yaml:"options"`
+	pos
+}
+
+type rawOption struct {
+	ID     rawStr    `yaml:"id"`
+	Label  rawStr    `yaml:"label"`
+	Detail rawStr    `yaml:"detail"`
+	Points rawPoints `yaml:"points"`
+	Reason rawStr    `yaml:"reason"`
+	pos
+}
+
+type rawRule struct {
+	ID     rawStr    `yaml:"id"`
+	When   *rawCond  `yaml:"when"`
+	Points rawPoints `yaml:"points"`
+	Reason rawStr    `yaml:"reason"`
+	pos
+}
+
+type rawChecklist struct {
+	Group    rawStr   `yaml:"group"`
+	Outcomes []rawStr `yaml:"outcomes"`
+	Items    []rawStr `yaml:"items"`
+	pos
+}
+
+// rawStr is a text scalar with its place in the file.
+type rawStr struct {
+	V string
+	pos
+}
+
+func (s *rawStr) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.ScalarNode {
+		return typeErr(n, "expected text, found %s", kindName(n))
+	}
+	s.V, s.pos = n.Value, posOf(n)
+	return nil
+}
+
+// rawInt is a whole number with its place in the file.
+type rawInt struct {
+	V int
+	pos
+}
+
+func (i *rawInt) UnmarshalYAML(n *yaml.Node) error {
+	v, err := strconv.Atoi(n.Value)
+	if n.Kind != yaml.ScalarNode || err != nil {
+		return typeErr(n, "expected a whole number, found %s", kindName(n))
+	}
+	i.V, i.pos = v, posOf(n)
+	return nil
+}
+
+type rawPoint struct {
+	Outcome rawStr
+	Points  int
+}
+
+// rawPoints keeps "outcome: points" pairs in file order, which a Go map
+// would lose, so contributions list in the order the author wrote them.
+type rawPoints struct {
+	List []rawPoint
+	pos
+}
+
+func (p *rawPoints) UnmarshalYAML(n *yaml.Node) error {
+	p.pos = posOf(n)
+	if n.Kind != yaml.MappingNode {
+		return typeErr(n, "points must be a mapping of outcome id to a whole number, e.g. \"handcrafted: 2\"; found %s", kindName(n))
+	}
+	var errs []string
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		pts, err := strconv.Atoi(v.Value)
+		if v.Kind != yaml.ScalarNode || err != nil || pts < -100 || pts > 100 {
+			errs = append(errs, lineMsg(v, "points for %q must be a whole number from -100 to 100, found %s", k.Value, kindName(v)))
+			continue
+		}
+		p.List = append(p.List, rawPoint{Outcome: rawStr{k.Value, posOf(k)}, Points: pts})
+	}
+	if errs != nil {
+		return &yaml.TypeError{Errors: errs}
+	}
+	return nil
+}
+
+// maxCondDepth bounds nested all/any/not so a hostile file cannot make the
+// scorer recurse without end; real guides need two or three levels.
+const maxCondDepth = 16
+
+// rawCond is a condition: a scalar "question=option", or a mapping with
+// exactly one of all, any (lists of conditions) or not (one condition).
+type rawCond struct {
+	Question, Option string
+	Op               string // "", "all", "any" or "not"
+	Subs             []rawCond
+	pos
+}
+
+func (c *rawCond) UnmarshalYAML(n *yaml.Node) error {
+	var errs []string
+	c.parse(n, 0, &errs)
+	if errs != nil {
+		return &yaml.TypeError{Errors: errs}
+	}
+	return nil
+}
+
+func (c *rawCond) parse(n *yaml.Node, depth int, errs *[]string) {
+	c.pos = posOf(n)
+	if depth > maxCondDepth {
+		*errs = append(*errs, lineMsg(n, "condition nested more than %d levels deep", maxCondDepth))
+		return
+	}
+	switch n.Kind {
+	case yaml.ScalarNode:
+		q, o, ok := strings.Cut(n.Value, "=")
+		if !ok || q == "" || o == "" {
+			*errs = append(*errs, lineMsg(n, "condition %q must look like question=option, e.g. occasion=milestone", n.Value))
+			return
+		}
+		c.Question, c.Option = strings.TrimSpace(q), strings.TrimSpace(o)
+	case yaml.MappingNode:
+		if len(n.Content) != 2 {
+			*errs = append(*errs, lineMsg(n, "a condition mapping needs exactly one key: all, any or not"))
+			return
+		}
+		k, v := n.Content[0], n.Content[1]
+		c.Op = k.Value
+		switch k.Value {
+		case "all", "any":
+			if v.Kind != yaml.SequenceNode || len(v.Content) == 0 {
+				*errs = append(*errs, lineMsg(v, "%q needs a non-empty list of conditions", k.Value))
+				return
+			}
+			c.Subs = make([]rawCond, len(v.Content))
+			for i, s := range v.Content {
+				c.Subs[i].parse(s, depth+1, errs)
+			}
+		case "not":
+			c.Subs = make([]rawCond, 1)
+			c.Subs[0].parse(v, depth+1, errs)
+		default:
+			*errs = append(*errs, lineMsg(k, "unknown condition %q (use all, any or not)", k.Value))
+		}
+	default:
+		*errs = append(*errs, lineMsg(n, "a condition must be question=option or a mapping with all, any or not; found %s", kindName(n)))
+	}
+}
+
+func (x *rawShop) UnmarshalYAML(n *yaml.Node) error {
+	x.pos = posOf(n)
+	type plain rawShop
+	return strictDecode(n, "shop", (*plain)(x))
+}
+
+func (x *rawDecision) UnmarshalYAML(n *yaml.Node) error {
+	x.pos = posOf(n)
+	type plain rawDecision
+	return strictDecode(n, "decision", (*plain)(x))
+}
+
+func (x *rawOutcome) UnmarshalYAML(n *yaml.Node) error {
+	x.pos = posOf(n)
+	type plain rawOutcome
+	return strictDecode(n, "outcome", (*plain)(x))
+}
+
+func (x *rawQuestion) UnmarshalYAML(n *yaml.Node) error {
+	x.pos = posOf(n)
+	type plain rawQuestion
+	return strictDecode(n, "question", (*plain)(x))
+}
+
+func (x *rawOption) UnmarshalYAML(n *yaml.Node) error {
+	x.pos = posOf(n)
+	type plain rawOption
+	return strictDecode(n, "option", (*plain)(x))
+}
+
+func (x *rawRule) UnmarshalYAML(n *yaml.Node) error {
+	x.pos = posOf(n)
+	type plain rawRule
+	return strictDecode(n, "rule", (*plain)(x))
+}
+
+func (x *rawChecklist) UnmarshalYAML(n *yaml.Node) error {
+	x.pos = posOf(n)
+	type plain rawChecklist
+	return strictDecode(n, "checklist group", (*plain)(x))
+}
+
+// strictDecode refuses keys that the target struct does not declare, naming
+// the ones it does, then decodes. out must point to a struct with yaml tags.
+func strictDecode(n *yaml.Node, what string, out any) error {
+	if n.Kind != yaml.MappingNode {
+		return typeErr(n, "%s must be a mapping of key: value lines, found %s", what, kindName(n))
+	}
+	known := yamlKeys(reflect.TypeOf(out).Elem())
+	var errs []string
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if !contains(known, k.Value) {
+			errs = append(errs, lineMsg(k, "unknown field %q in %s (known fields: %s)", k.Value, what, strings.Join(known, ", ")))
+		}
+	}
+	if errs != nil {
+		return &yaml.TypeError{Errors: errs}
+	}
+	return n.Decode(out)
+}
+
+func yamlKeys(t reflect.Type) []string {
+	var keys []string
+	for i := 0; i < t.NumField(); i++ {
+		if tag, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ","); tag != "" && tag != "-" {
+			keys = append(keys, tag)
+		}
+	}
+	return keys
+}
+
+func typeErr(n *yaml.Node, format string, args ...any) error {
+	return &yaml.TypeError{Errors: []string{lineMsg(n, format, args...)}}
+}
+
+// lineMsg uses yaml.v3's "line N: msg" form, extended with a column, so our
+// messages and the library's can be parsed back by one function.
+func lineMsg(n *yaml.Node, format string, args ...any) string {
+	return fmt.Sprintf("line %d:%d: ", n.Line, n.Column) + fmt.Sprintf(format, args...)
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	if n.Value == "" {
+		return "nothing"
+	}
+	v := n.Value
+	if len(v) > 40 {
+		v = v[:40] + "…"
+	}
+	return strconv.Quote(v)
+}

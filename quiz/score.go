@@ -1,0 +1,265 @@
+package quiz
+
+import "sort"
+
+// Answers maps a question id to the ids of the options chosen for it.
+// A question that is absent, or has an empty list, is unanswered.
+type Answers map[string][]string
+
+// Clone returns a deep copy, so a caller can change answers without
+// touching a result that was computed from them.
+func (a Answers) Clone() Answers {
+	out := make(Answers, len(a))
+	for k, v := range a {
+		out[k] = append([]string(nil), v...)
+	}
+	return out
+}
+
+// Contribution is one reason points were given: an answer or a rule.
+type Contribution struct {
+	// Source is "option" or "rule".
+	Source string
+	// ID is "question=option" for an answer, the rule's id for a rule.
+	ID       string
+	Question string
+	Option   string
+	Outcome  string
+	Points   int
+	Reason   string
+}
+
+// Score is the points one outcome collected.
+type Score struct {
+	Outcome string
+	Points  int
+}
+
+// Tip is one change of a single answer that would change the verdict.
+// For a multi-select question, Remove says the option would be unticked
+// rather than added.
+type Tip struct {
+	Question string
+	Option   string
+	Remove   bool
+	Verdict  string
+}
+
+// Result is everything the engine concluded from one set of answers.
+type Result struct {
+	// Verdict is the recommended outcome: the leader, or the guide's
+	// close-call outcome when the leader's lead is within the margin.
+	Verdict string
+	// Leader and RunnerUp are the two outcomes with the most points, and
+	// Lead the gap between them.
+	Leader, RunnerUp string
+	Lead             int
+	// Close is set when the verdict is the close-call outcome because the
+	// race was too close, rather than because it won on points.
+	Close bool
+	// Confidence is the lead as a share of the two front-runners' points:
+	// 0 for a tie, 1 when the runner-up has nothing.
+	Confidence    float64
+	Scores        []Score
+	Contributions []Contribution
+	Tipping       []Tip
+	Checklist     []ChecklistGroup
+	// Answers are the answers scored, each list in guide order.
+	Answers    Answers
+	Unanswered []string
+}
+
+// Evaluate scores answers against the guide. It is deterministic and pure;
+// options or questions the guide does not know count for nothing (check
+// them first with CheckAnswers).
+func (g *Guide) Evaluate(a Answers) *Result {
+	s := g.newScratch()
+	sel := g.selection(a)
+	g.tally(sel, s.scores, s.fired)
+	v := g.decide(s.scores)
+	r := &Result{
+		Verdict:    g.Outcomes[v.verdict].ID,
+		Leader:     g.Outcomes[v.leader].ID,
+		Lead:       v.lead,
+		Close:      v.close,
+		Confidence: v.confidence,
+		Answers:    Answers{},
+	}
+	if v.runner >= 0 {
+		r.RunnerUp = g.Outcomes[v.runner].ID
+	}
+	for i, o := range g.Outcomes {
+		r.Scores = append(r.Scores, Score{Outcome: o.ID, Points: s.scores[i]})
+	}
+	for qi, qu := range g.Questions {
+		base := g.optionBase[qi]
+		var chosen []string
+		for oi, op := range qu.Options {
+			if !sel[base+oi] {
+				continue
+			}
+			chosen = append(chosen, op.ID)
+			for _, p := range op.Points {
+				r.Contributions = append(r.Contributions, Contribution{
+					Source: "option", ID: qu.ID + "=" + op.ID, Question: qu.ID, Option: op.ID,
+					Outcome: p.Outcome, Points: p.Points, Reason: op.Reason,
+				})
+			}
+		}
+		if chosen == nil {
+			r.Unanswered = append(r.Unanswered, qu.ID)
+		} else {
+			r.Answers[qu.ID] = chosen
+		}
+	}
+	for ri, ru := range g.Rules {
+		if !s.fired[ri] {
+			continue
+		}
+		for _, p := range ru.Points {
+			r.Contributions = append(r.Contributions, Contribution{
+				Source: "rule", ID: ru.ID, Outcome: p.Outcome, Points: p.Points, Reason: ru.Reason,
+			})
+		}
+	}
+	sort.SliceStable(r.Contributions, func(i, j int) bool {
+		return abs(r.Contributions[i].Points) > abs(r.Contributions[j].Points)
+	})
+	r.Tipping = g.tipping(sel, s, r.Verdict)
+	r.Checklist = g.ChecklistFor(r.Verdict)
+	return r
+}
+
+// scratch holds the buffers one evaluation needs, allocated once and reused
+// across the many re-scorings that finding tipping points takes.
+type scratch struct {
+	scores []int
+	fired  []bool
+	trial  []int
+}
+
+func (g *Guide) newScratch() *scratch {
+	return &scratch{
+		scores: make([]int, len(g.Outcomes)),
+		fired:  make([]bool, len(g.Rules)),
+		trial:  make([]int, len(g.Outcomes)),
+	}
+}
+
+// selection flattens answers into one flag per option of the guide.
+func (g *Guide) selection(a Answers) []bool {
+	sel := make([]bool, g.nOptions)
+	for qid, opts := range a {
+		qi, ok := g.questionIdx[qid]
+		if !ok {
+			continue
+		}
+		qu := g.Questions[qi]
+		for _, oid := range opts {
+			if oi := qu.OptionIndex(oid); oi >= 0 {
+				sel[g.optionBase[qi]+oi] = true
+			}
+		}
+	}
+	return sel
+}
+
+// tally adds up option and rule points into scores and records which rules
+// fired.
+func (g *Guide) tally(sel []bool, scores []int, fired []bool) {
+	for i := range scores {
+		scores[i] = 0
+	}
+	for qi := range g.Questions {
+		g.addOptionPoints(qi, sel, scores, 1)
+	}
+	for ri := range g.Rules {
+		fired[ri] = g.Rules[ri].When.eval(sel)
+		if fired[ri] {
+			g.addPoints(g.Rules[ri].Points, scores, 1)
+		}
+	}
+}
+
+func (g *Guide) addOptionPoints(qi int, sel []bool, scores []int, sign int) {
+	base := g.optionBase[qi]
+	for oi := range g.Questions[qi].Options {
+		if sel[base+oi] {
+			g.addPoints(g.Questions[qi].Options[oi].Points, scores, sign)
+		}
+	}
+}
+
+func (g *Guide) addPoints(ps []Points, scores []int, sign int) {
+	for _, p := range ps {
+		scores[g.outcomeIdx[p.Outcome]] += sign * p.Points
+	}
+}
+
+func (c *Cond) eval(sel []bool) bool {
+	switch {
+	case c.All != nil:
+		for i := range c.All {
+			if !c.All[i].eval(sel) {
+				return false
+			}
+		}
+		return true
+	case c.Any != nil:
+		for i := range c.Any {
+			if c.Any[i].eval(sel) {
+				return true
+			}
+		}
+		return false
+	case c.Not != nil:
+		return !c.Not.eval(sel)
+	default:
+		return c.opt >= 0 && sel[c.opt]
+	}
+}
+
+type decision struct {
+	verdict, leader, runner, lead int
+	close                         bool
+	confidence                    float64
+}
+
+// decide picks the verdict from the points. Ties go to the outcome listed
+// first in the guide, so the same answers always give the same verdict.
+func (g *Guide) decide(scores []int) decision {
+	d := decision{leader: 0, runner: -1}
+	for i := 1; i < len(scores); i++ {
+		if scores[i] > scores[d.leader] {
+			d.leader = i
+		}
+	}
+	for i := range scores {
+		if i != d.leader && (d.runner < 0 || scores[i] > scores[d.runner]) {
+			d.runner = i
+		}
+	}
+	d.verdict = d.leader
+	if d.runner < 0 {
+		return d
+	}
+	top, second := scores[d.leader], scores[d.runner]
+	d.lead = top - second
+	if sum := abs(top) + abs(second); sum > 0 {
+		d.confidence = float64(d.lead) / float64(sum)
+		if d.confidence > 1 {
+			d.confidence = 1
+		}
+	}
+	if cc, ok := g.outcomeIdx[g.Decision.CloseCall]; ok && g.Decision.CloseCall != "" && d.leader != cc && d.lead <= g.Decision.Margin {
+		d.verdict, d.close = cc, true
+	}
+	return d
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
