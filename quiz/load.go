@@ -10,6 +10,7 @@ import (
 	"os"
 	"regexp"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -100,7 +101,9 @@ func firstInvalidLine(data []byte) int {
 var (
 	yamlLineRe = regexp.MustCompile(`^(?:yaml: )?line (\d+)(?::(\d+))?: (.*)$`)
 	// yaml.v3 names Go types in its messages; a guide author knows none of them.
-	unmarshalRe = regexp.MustCompile("^cannot unmarshal !!(\\w+) `?(.*?)`? into .*$")
+	// The value part is absent for lists and mappings: "cannot unmarshal
+	// !!seq into quiz.rawGuide".
+	unmarshalRe = regexp.MustCompile("^cannot unmarshal !!(\\w+)(?: `(.*)`)? into (\\S+)$")
 	unknownRe   = regexp.MustCompile(`^field (\S+) not found in type quiz\.rawGuide$`)
 )
 
@@ -130,20 +133,30 @@ func yamlError(file string, err error) error {
 
 func reword(m string) string {
 	if sm := unmarshalRe.FindStringSubmatch(m); sm != nil {
+		found := fmt.Sprintf("%q", sm[2])
 		switch sm[1] {
 		case "map":
-			return "expected a single value or list here, found a mapping"
+			found = "a mapping"
 		case "seq":
-			return "expected a single value or mapping here, found a list"
-		default:
-			return fmt.Sprintf("unexpected value %q here (wrong type)", sm[2])
+			found = "a list"
 		}
+		want := "a single value"
+		switch into := sm[3]; {
+		case strings.HasPrefix(into, "[]"):
+			want = "a list (lines starting with \"- \")"
+		case strings.HasPrefix(into, "quiz.raw"), strings.HasPrefix(into, "map["):
+			want = "a mapping of key: value lines"
+		}
+		return fmt.Sprintf("expected %s here, found %s", want, found)
 	}
 	if sm := unknownRe.FindStringSubmatch(m); sm != nil {
 		return fmt.Sprintf("unknown field %q at the top of the guide (known fields: %s)", sm[1], quoteList(yamlKeys(rawGuideType)))
 	}
 	if m == "found character that cannot start any token" {
 		return m + " (a tab used for indentation? YAML indents with spaces)"
+	}
+	if strings.Contains(m, "tab character") {
+		return m + " (YAML indents with spaces; replace the tab)"
 	}
 	if len(m) > 5 && m[:5] == "yaml:" {
 		m = m[6:]
