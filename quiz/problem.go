@@ -60,7 +60,15 @@ func (ps problems) err(file string) error {
 		}
 		return sorted[i].Col < sorted[j].Col
 	})
-	return &GuideError{File: file, Problems: sorted}
+	// An alias repeats its anchor's node, and with it the anchor's problem,
+	// once per use; say each problem once.
+	out := sorted[:0]
+	for i, p := range sorted {
+		if i == 0 || p != sorted[i-1] {
+			out = append(out, p)
+		}
+	}
+	return &GuideError{File: file, Problems: out}
 }
 
 // quoteList renders ids for "(options: a, b, c)" hints.
