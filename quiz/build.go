@@ -26,10 +26,7 @@ var idRe = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
 // not returned at the first, so an author fixes a file in one pass.
 func build(r *rawGuide) (*Guide, problems) {
 	var ps problems
-	g := &Guide{Name: r.Name.V, outcomeIdx: map[string]int{}, questionIdx: map[string]int{}}
-	if g.Name == "" {
-		g.Name = "Buying guide"
-	}
+	g := &Guide{outcomeIdx: map[string]int{}, questionIdx: map[string]int{}}
 	if r.Version == nil {
 		ps.add(1, 0, "the guide has no version; add \"version: %d\" at the top", SchemaVersion)
 	} else if r.Version.V != SchemaVersion {
@@ -57,6 +54,10 @@ func build(r *rawGuide) (*Guide, problems) {
 		return s.V
 	}
 
+	g.Name = text(r.Name, "guide name", maxTitleLen, false, r.Name.pos)
+	if g.Name == "" {
+		g.Name = "Buying guide"
+	}
 	if r.Shop != nil {
 		g.Shop = Shop{
 			Name:    text(r.Shop.Name, "shop name", maxTitleLen, false, r.Shop.pos),
