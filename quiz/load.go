@@ -124,6 +124,10 @@ func yamlError(file string, err error) error {
 			line, _ = strconv.Atoi(sm[1])
 			col, _ = strconv.Atoi(sm[2])
 			m = sm[3]
+		} else if te == nil && !strings.HasPrefix(m, "yaml: unknown anchor") {
+			// yaml.v3 counts syntax-error lines from 0 and leaves the
+			// number out when it is 0: the problem is on the first line.
+			line = 1
 		}
 		m = reword(m)
 		ps.add(line, col, "%s", m)
