@@ -1,0 +1,43 @@
+// Command jewelguide is a terminal buying-guide quiz: handcrafted or
+// mass-produced jewellery? See README.md.
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"runtime/debug"
+	"syscall"
+
+	"github.com/charmbracelet/x/term"
+
+	"github.com/jewelguide/jewelguide/quiz/cli"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGHUP)
+	width := 0
+	if w, _, err := term.GetSize(os.Stdout.Fd()); err == nil {
+		width = w
+	}
+	code := cli.Main(ctx, os.Args[1:], cli.Env{
+		Stdin:     os.Stdin,
+		Stdout:    os.Stdout,
+		Stderr:    os.Stderr,
+		StdinTTY:  term.IsTerminal(os.Stdin.Fd()),
+		StdoutTTY: term.IsTerminal(os.Stdout.Fd()),
+		Width:     width,
+		Version:   version(),
+	})
+	stop()
+	os.Exit(code)
+}
+
+// version reports the module version the binary was built from, or
+// "(devel)" for a build from a checkout.
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "(devel)"
+}

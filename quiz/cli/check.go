@@ -1,0 +1,118 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/jewelguide/jewelguide/data"
+	"github.com/jewelguide/jewelguide/quiz"
+)
+
+// coverageSeed fixes the sample a large guide is checked on, so two runs
+// of check on the same file print the same figures.
+const coverageSeed = 1
+
+const checkUsage = `Usage: jewelguide check [--strict] [FILE]
+
+Checks a guide file and prints its errors, its warnings and how often each
+outcome wins over the possible answers. Without FILE it checks the guide
+built into jewelguide.
+
+  --strict   exit 1 when there are warnings
+
+Exit status: 0 no errors (warnings allowed), 1 warnings with --strict,
+2 errors or bad usage.
+`
+
+func runCheck(args []string, env Env) error {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	strict := fs.Bool("strict", false, "")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(env.Stdout, checkUsage)
+			return nil
+		}
+		return usageErr("check: %s\nRun 'jewelguide check --help' for its usage.", flagMessage(err))
+	}
+	if fs.NArg() > 1 {
+		return usageErr("check takes one guide file at a time, got %d", fs.NArg())
+	}
+	file := data.GuideFile + " (built in)"
+	var g *quiz.Guide
+	var err error
+	if fs.NArg() == 1 {
+		file = fs.Arg(0)
+		g, err = quiz.Load(file)
+	} else {
+		g, err = quiz.Parse(file, data.Guide)
+	}
+	if err != nil {
+		var ge *quiz.GuideError
+		if errors.As(err, &ge) {
+			fmt.Fprintln(env.Stdout, err)
+			fmt.Fprintf(env.Stdout, "%s: %d %s; the guide cannot be used until %s fixed\n",
+				file, len(ge.Problems), plural(len(ge.Problems), "error", "errors"), plural(len(ge.Problems), "it is", "they are"))
+			return &exitError{code: ExitUsage, err: errors.New("")}
+		}
+		return badInput(err)
+	}
+
+	cov := g.Cover(coverageSeed)
+	warnings := g.Lint(cov)
+	options, rules := 0, len(g.Rules)
+	for _, q := range g.Questions {
+		options += len(q.Options)
+	}
+	w := env.Stdout
+	for _, wn := range warnings {
+		if wn.Line > 0 {
+			fmt.Fprintf(w, "%s:%d: warning: %s\n", file, wn.Line, quiz.Inert(wn.Msg))
+		} else {
+			fmt.Fprintf(w, "%s: warning: %s\n", file, quiz.Inert(wn.Msg))
+		}
+	}
+	fmt.Fprintf(w, "%s: no errors, %d %s; %d questions, %d options, %d rules, %d outcomes\n\n",
+		file, len(warnings), plural(len(warnings), "warning", "warnings"), len(g.Questions), options, rules, len(g.Outcomes))
+	writeCoverage(w, g, cov)
+	if *strict && len(warnings) > 0 {
+		return &exitError{code: ExitFailure, err: errors.New("")}
+	}
+	return nil
+}
+
+func writeCoverage(w io.Writer, g *quiz.Guide, cov *quiz.Coverage) {
+	if cov.Sampled {
+		fmt.Fprintf(w, "Verdicts over a random sample of %d answer combinations (seed %d; too many to try them all):\n", cov.Total, cov.Seed)
+	} else {
+		fmt.Fprintf(w, "Verdicts over all %d answer combinations:\n", cov.Total)
+	}
+	labelWidth := len("close calls")
+	for _, o := range g.Outcomes {
+		if n := len([]rune(quiz.Inert(o.Label))); n > labelWidth {
+			labelWidth = n
+		}
+	}
+	row := func(label string, n int) {
+		share := 0.0
+		if cov.Total > 0 {
+			share = float64(n) / float64(cov.Total)
+		}
+		pad := strings.Repeat(" ", labelWidth-len([]rune(label)))
+		fmt.Fprintf(w, "  %s%s %9d %6.1f%%  %s\n", label, pad, n, share*100, strings.Repeat("#", int(share*30+0.5)))
+	}
+	for _, o := range g.Outcomes {
+		row(quiz.Inert(o.Label), cov.Wins[o.ID])
+	}
+	row("close calls", cov.Close)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,146 @@
+// Package cli is jewelguide's command line: it reads flags, loads the
+// guide, picks a mode (answers given, plain prompts or the full-screen
+// interface) and maps every outcome to an exit status. main only hands it
+// the process's streams, so tests run it in-process or as a binary.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/jewelguide/jewelguide/data"
+	"github.com/jewelguide/jewelguide/quiz"
+)
+
+// Exit statuses, documented in the README.
+const (
+	ExitOK          = 0
+	ExitFailure     = 1
+	ExitUsage       = 2
+	ExitInterrupted = 130
+)
+
+// Env is what the program gets from its process: streams, environment and
+// whether each stream is a terminal. Tests fill it in by hand.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	Getenv         func(string) string
+	// StdinTTY and StdoutTTY say whether the streams are terminals.
+	StdinTTY, StdoutTTY bool
+	// Width is the terminal's width, or 0 when unknown.
+	Width int
+	// Version is the program's version, from the build information.
+	Version string
+}
+
+// exitError carries an exit status with the message for stderr.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+
+func usageErr(format string, args ...any) error {
+	return &exitError{code: ExitUsage, err: fmt.Errorf(format, args...)}
+}
+
+func badInput(err error) error { return &exitError{code: ExitUsage, err: err} }
+
+// Main runs jewelguide with args (without the program name) and returns the
+// exit status.
+func Main(ctx context.Context, args []string, env Env) int {
+	if env.Getenv == nil {
+		env.Getenv = os.Getenv
+	}
+	err := run(ctx, args, env)
+	if err == nil {
+		return ExitOK
+	}
+	code := ExitFailure
+	var ee *exitError
+	if errors.As(err, &ee) {
+		code = ee.code
+	}
+	if msg := err.Error(); msg != "" {
+		fmt.Fprintln(env.Stderr, prefixLines(msg))
+	}
+	return code
+}
+
+// prefixLines puts the program's name before every line of a message, so
+// each problem reads on its own when several are listed.
+func prefixLines(msg string) string {
+	lines := strings.Split(msg, "\n")
+	for i, l := range lines {
+		lines[i] = "jewelguide: " + l
+	}
+	return strings.Join(lines, "\n")
+}
+
+func run(ctx context.Context, args []string, env Env) error {
+	if len(args) > 0 {
+		switch args[0] {
+		case "check":
+			return runCheck(args[1:], env)
+		}
+	}
+	opts, err := parseFlags(args, env)
+	if err != nil {
+		return err
+	}
+	if opts.done {
+		return nil
+	}
+	g, err := loadGuide(opts.guide)
+	if err != nil {
+		return badInput(err)
+	}
+	answers, given, err := collectAnswers(g, opts)
+	if err != nil {
+		return badInput(err)
+	}
+	if given {
+		return printReport(env, opts, g, answers)
+	}
+	if opts.plain || !env.StdinTTY || !env.StdoutTTY || env.Getenv("TERM") == "dumb" {
+		return runPlain(env, opts, g)
+	}
+	return runTUI(ctx, env, opts, g)
+}
+
+// loadGuide loads --guide FILE, or the embedded default guide.
+func loadGuide(path string) (*quiz.Guide, error) {
+	if path == "" {
+		return quiz.Parse(data.GuideFile, data.Guide)
+	}
+	return quiz.Load(path)
+}
+
+// collectAnswers merges --answers FILE with --answer flags (flags win) and
+// checks them against the guide. given is false when neither was used.
+func collectAnswers(g *quiz.Guide, opts *options) (quiz.Answers, bool, error) {
+	if opts.answersFile == "" && len(opts.answers) == 0 {
+		return nil, false, nil
+	}
+	a := quiz.Answers{}
+	if opts.answersFile != "" {
+		fromFile, err := quiz.LoadAnswers(opts.answersFile)
+		if err != nil {
+			return nil, true, err
+		}
+		a = fromFile
+	}
+	for _, kv := range opts.answers {
+		a[kv.question] = kv.options
+	}
+	if err := g.CheckAnswers(a); err != nil {
+		return nil, true, err
+	}
+	return a, true, nil
+}

@@ -1,0 +1,76 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/jewelguide/jewelguide/quiz"
+	"github.com/jewelguide/jewelguide/quiz/plain"
+)
+
+// defaultWidth is used for wrapping when the output is not a terminal.
+const defaultWidth = 80
+
+func (e Env) width() int {
+	if e.Width > 0 {
+		return e.Width
+	}
+	return defaultWidth
+}
+
+// printReport scores answers and writes the report to stdout in the chosen
+// format.
+func printReport(env Env, opts *options, g *quiz.Guide, a quiz.Answers) error {
+	rep := quiz.NewReport(g, g.Evaluate(a))
+	return writeReport(env, opts.format, rep)
+}
+
+func writeReport(env Env, format string, rep *quiz.Report) error {
+	var err error
+	switch format {
+	case "json":
+		err = quiz.WriteJSON(env.Stdout, rep)
+	case "markdown":
+		err = quiz.WriteMarkdown(env.Stdout, rep)
+	default:
+		if colourAllowed(env) {
+			_, err = io.WriteString(env.Stdout, styledReport(env, rep))
+		} else {
+			err = quiz.WriteText(env.Stdout, rep, env.width())
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("writing the report: %w", err)
+	}
+	return nil
+}
+
+// colourAllowed follows the NO_COLOR and CLICOLOR_FORCE conventions: colour
+// only on a terminal, never with NO_COLOR, always with CLICOLOR_FORCE=1.
+func colourAllowed(env Env) bool {
+	if env.Getenv("NO_COLOR") != "" {
+		return false
+	}
+	if f := env.Getenv("CLICOLOR_FORCE"); f != "" && f != "0" {
+		return true
+	}
+	return env.StdoutTTY && env.Getenv("TERM") != "dumb"
+}
+
+// runPlain asks the questions line by line. Prompts go to stdout on a
+// terminal; when stdout is a file or pipe they go to stderr, so the file
+// receives only the report.
+func runPlain(env Env, opts *options, g *quiz.Guide) error {
+	prompts := env.Stdout
+	if !env.StdoutTTY {
+		prompts = env.Stderr
+	}
+	a, err := plain.Run(g, env.Stdin, prompts, env.width())
+	if err != nil {
+		return err
+	}
+	if prompts == env.Stdout {
+		fmt.Fprintln(env.Stdout)
+	}
+	return printReport(env, opts, g, a)
+}

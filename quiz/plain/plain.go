@@ -1,0 +1,156 @@
+// Package plain asks a guide's questions line by line: a numbered list and
+// a prompt, nothing else. No colour, no cursor movement and no redrawing,
+// so it works through a screen reader, a pipe, a serial line or a terminal
+// that cannot draw the full-screen interface.
+package plain
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/jewelguide/jewelguide/quiz"
+)
+
+// InputEndedError says the input ran out before the quiz was finished.
+// Question is 1-based.
+type InputEndedError struct {
+	Question, Of int
+}
+
+func (e *InputEndedError) Error() string {
+	return fmt.Sprintf("input ended at question %d of %d; no report was written", e.Question, e.Of)
+}
+
+// maxLine bounds one line of input so a stream without newlines cannot
+// grow memory without limit.
+const maxLine = 4096
+
+// Run asks every question of g, reading answers from in and writing
+// prompts to out (width columns wide), and returns the answers once the
+// last question is answered.
+func Run(g *quiz.Guide, in io.Reader, out io.Writer, width int) (quiz.Answers, error) {
+	sc := bufio.NewScanner(in)
+	sc.Buffer(make([]byte, 0, 256), maxLine)
+	p := &printer{w: out, width: width}
+	answers := quiz.Answers{}
+	p.line(0, quiz.Inert(g.Name))
+	if g.Shop.Tagline != "" {
+		p.line(0, quiz.Inert(g.Shop.Tagline))
+	}
+	p.line(0, fmt.Sprintf("%d questions. Type the number of your answer and press Enter; b goes back, ? explains a question.", len(g.Questions)))
+	for i := 0; i < len(g.Questions); {
+		qu := g.Questions[i]
+		askQuestion(p, qu, i, len(g.Questions))
+		for {
+			p.prompt(promptText(qu, i))
+			if !sc.Scan() {
+				if err := sc.Err(); err != nil {
+					return nil, fmt.Errorf("reading answers: %w", err)
+				}
+				return nil, &InputEndedError{Question: i + 1, Of: len(g.Questions)}
+			}
+			text := strings.TrimSpace(sc.Text())
+			switch {
+			case text == "?":
+				why := qu.Why
+				if why == "" {
+					why = "This guide gives no reason for this question."
+				}
+				p.line(0, "Why we ask: "+quiz.Inert(why))
+				continue
+			case strings.EqualFold(text, "b"):
+				if i == 0 {
+					p.line(0, "This is the first question; there is nothing to go back to.")
+					continue
+				}
+				i--
+			default:
+				picked, msg := parseChoice(qu, text)
+				if msg != "" {
+					p.line(0, msg)
+					continue
+				}
+				if len(picked) == 0 {
+					delete(answers, qu.ID)
+				} else {
+					answers[qu.ID] = picked
+				}
+				i++
+			}
+			break
+		}
+	}
+	return answers, nil
+}
+
+func askQuestion(p *printer, qu quiz.Question, i, n int) {
+	p.line(0, "")
+	p.line(0, fmt.Sprintf("Question %d of %d: %s", i+1, n, quiz.Inert(qu.Title)))
+	p.line(0, quiz.Inert(qu.Prompt))
+	for k, op := range qu.Options {
+		item := fmt.Sprintf("%d. %s", k+1, quiz.Inert(op.Label))
+		if op.Detail != "" {
+			item += " (" + quiz.Inert(op.Detail) + ")"
+		}
+		p.line(2, item)
+	}
+}
+
+func promptText(qu quiz.Question, i int) string {
+	back := ", b to go back"
+	if i == 0 {
+		back = ""
+	}
+	if qu.Multi() {
+		return fmt.Sprintf("Numbers 1-%d separated by commas, at most %d, or Enter for none%s, ? for why: ", len(qu.Options), qu.Max, back)
+	}
+	return fmt.Sprintf("Number 1-%d%s, ? for why: ", len(qu.Options), back)
+}
+
+// parseChoice turns "2" or "1, 3" into option ids, or says what was wrong
+// and what would be accepted.
+func parseChoice(qu quiz.Question, text string) ([]string, string) {
+	n := len(qu.Options)
+	if text == "" {
+		if qu.Multi() {
+			return nil, ""
+		}
+		return nil, fmt.Sprintf("Please type a number from 1 to %d.", n)
+	}
+	fields := strings.FieldsFunc(text, func(r rune) bool { return r == ',' || r == ' ' })
+	if !qu.Multi() && len(fields) > 1 {
+		return nil, fmt.Sprintf("This question takes one answer: type a single number from 1 to %d.", n)
+	}
+	if len(fields) > qu.Max {
+		return nil, fmt.Sprintf("Choose at most %d.", qu.Max)
+	}
+	seen := map[int]bool{}
+	var ids []string
+	for _, f := range fields {
+		k, err := strconv.Atoi(f)
+		if err != nil || k < 1 || k > n {
+			return nil, fmt.Sprintf("%q is not a choice here; type a number from 1 to %d.", quiz.Inert(f), n)
+		}
+		if !seen[k] {
+			seen[k] = true
+			ids = append(ids, qu.Options[k-1].ID)
+		}
+	}
+	return ids, ""
+}
+
+type printer struct {
+	w     io.Writer
+	width int
+}
+
+func (p *printer) line(indent int, s string) {
+	fmt.Fprintln(p.w, strings.Repeat(" ", indent)+quiz.Wrap(s, p.width, indent+3))
+}
+
+func (p *printer) prompt(s string) {
+	fmt.Fprint(p.w, s)
+}
