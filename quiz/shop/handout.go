@@ -1,0 +1,228 @@
+// Package shop holds what a shop needs around the quiz at the counter:
+// printable handouts, the consultation log and the statistics read from it.
+// It knows nothing about terminals, so the full-screen interface, the plain
+// mode and the stats command share one implementation.
+package shop
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jewelguide/jewelguide/quiz"
+)
+
+// maxSuffix bounds the search for a free file name; a folder with a
+// thousand handouts from the same minute is a broken clock, not a busy day.
+const maxSuffix = 1000
+
+// Hooks for tests: failing a sync or a link is otherwise hard to arrange,
+// and permission tricks do not work when tests run as root.
+var (
+	syncFile   = (*os.File).Sync
+	linkFile   = os.Link
+	renameFile = os.Rename
+)
+
+// SaveHandout writes the report as a Markdown handout in dir and returns
+// its path. The name comes from now and ref (2026-11-27-1432-ring-smith.md);
+// an existing file is never replaced, a -2, -3, … suffix is added instead.
+// The file is created with mode 0600 because the note may hold personal
+// details, and it appears complete or not at all: it is written to a
+// temporary file in the same folder, synced, then linked to its name.
+//
+// Set rep.Code before calling, so the handout can be reopened with
+// --resume.
+func SaveHandout(dir string, now time.Time, ref string, rep *quiz.Report, note string) (string, error) {
+	if dir == "" {
+		dir = "."
+	}
+	var body bytes.Buffer
+	if err := writeHandout(&body, now, ref, rep, note); err != nil {
+		return "", fmt.Errorf("cannot write the handout: %w", err)
+	}
+	base := now.Format("2006-01-02-1504")
+	if s := Slug(ref); s != "" {
+		base += "-" + s
+	}
+	want := filepath.Join(dir, base+".md")
+	tmp, err := writeTemp(dir, body.Bytes())
+	if err != nil {
+		return "", fmt.Errorf("cannot save the handout %s: %w", want, err)
+	}
+	defer os.Remove(tmp)
+	for n := 1; n <= maxSuffix; n++ {
+		name := base + ".md"
+		if n > 1 {
+			name = base + "-" + strconv.Itoa(n) + ".md"
+		}
+		path := filepath.Join(dir, name)
+		err := claim(tmp, path)
+		if err == nil {
+			syncDir(dir)
+			return path, nil
+		}
+		if !errors.Is(err, fs.ErrExist) {
+			return "", fmt.Errorf("cannot save the handout %s: %w", path, err)
+		}
+	}
+	return "", fmt.Errorf("cannot save the handout %s: %d files with that name already exist", want, maxSuffix)
+}
+
+// writeTemp writes data to a new private file in dir and syncs it, so
+// the later link publishes finished bytes.
+func writeTemp(dir string, data []byte) (string, error) {
+	f, err := os.CreateTemp(dir, ".handout-*.tmp")
+	if err != nil {
+		return "", err
+	}
+	name := f.Name()
+	// CreateTemp already uses 0600; saying so keeps it true if that changes.
+	err = f.Chmod(0o600)
+	if err == nil {
+		_, err = f.Write(data)
+	}
+	if err == nil {
+		err = syncFile(f)
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(name)
+		return "", err
+	}
+	return name, nil
+}
+
+// claim gives the finished temporary file its final name only if that
+// name is free. A hard link fails on an existing name, so two programs
+// saving at once cannot both take it. Where links are not supported, an
+// exclusive create claims the name first and the rename then fills it.
+func claim(tmp, path string) error {
+	err := linkFile(tmp, path)
+	if err == nil || errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	f, xerr := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if xerr != nil {
+		if errors.Is(xerr, fs.ErrExist) {
+			return xerr
+		}
+		return err // the link's reason is the more telling one
+	}
+	f.Close()
+	if rerr := renameFile(tmp, path); rerr != nil {
+		os.Remove(path)
+		return rerr
+	}
+	return nil
+}
+
+// syncDir makes the new name durable. Not every system can sync a folder,
+// and the file is already complete, so a failure here is not reported.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
+
+// writeHandout renders the report with the consultation's details just
+// under the title, where the person reading a printout looks first.
+func writeHandout(w *bytes.Buffer, now time.Time, ref string, rep *quiz.Report, note string) error {
+	var md bytes.Buffer
+	if err := quiz.WriteMarkdown(&md, rep); err != nil {
+		return err
+	}
+	title, rest, _ := bytes.Cut(md.Bytes(), []byte("\n"))
+	w.Write(title)
+	w.WriteString("\n\n")
+	fmt.Fprintf(w, "**Consultation:** %s  \n", now.Format("2 January 2006, 15:04"))
+	if ref = strings.TrimSpace(ref); ref != "" {
+		fmt.Fprintf(w, "**Reference:** %s  \n", mdEscape(quiz.Inert(ref)))
+	}
+	if note = strings.TrimSpace(note); note != "" {
+		fmt.Fprintf(w, "**Note:** %s  \n", mdEscape(quiz.Inert(note)))
+	}
+	w.WriteString("\n")
+	w.Write(bytes.TrimLeft(rest, "\n"))
+	return nil
+}
+
+// mdEscape keeps a typed reference or note from turning into Markdown it
+// did not mean (links, HTML, emphasis). It matches the escaping the quiz
+// package applies to guide text.
+var mdEscape = strings.NewReplacer(
+	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
+	"<", `\<`, ">", `\>`, "|", `\|`, "#", `\#`,
+).Replace
+
+// maxSlug keeps file names short enough to read in a file list.
+const maxSlug = 40
+
+// Slug turns a customer reference into the part of a file name after the
+// time: lower-case ASCII letters, digits and single dashes. Common accented
+// Latin letters are folded ("Müller" → "muller"), anything else separates
+// words, so no reference can reach outside the folder or hide characters.
+func Slug(ref string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(ref) {
+		s := string(r)
+		if f, ok := fold[r]; ok {
+			s = f
+		}
+		if plainWord(s) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteString(s)
+			continue
+		}
+		dash = true
+	}
+	out := b.String()
+	if len(out) > maxSlug {
+		cut := out[:maxSlug]
+		// Prefer ending on a whole word, unless that loses most of it.
+		if i := strings.LastIndexByte(cut, '-'); out[maxSlug] != '-' && i > maxSlug/2 {
+			cut = cut[:i]
+		}
+		out = strings.TrimRight(cut, "-")
+	}
+	return out
+}
+
+func plainWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !(s[i] >= 'a' && s[i] <= 'z' || s[i] >= '0' && s[i] <= '9') {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// fold maps accented Latin letters to plain ones. Lower-case only: Slug
+// lowers the reference first.
+var fold = func() map[rune]string {
+	m := map[rune]string{'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'đ': "d", 'ł': "l", 'þ': "th"}
+	groups := map[string]string{
+		"a": "àáâãäåāăą", "c": "çćĉċč", "e": "èéêëēĕėęě", "g": "ĝğġģ", "i": "ìíîïĩīĭįı",
+		"n": "ñńņňŉ", "o": "òóôõöōŏő", "r": "ŕŗř", "s": "śŝşš", "t": "ţťŧ",
+		"u": "ùúûüũūŭůűų", "y": "ýÿŷ", "z": "źżž",
+	}
+	for plain, letters := range groups {
+		for _, r := range letters {
+			m[r] = plain
+		}
+	}
+	return m
+}()

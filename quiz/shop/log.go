@@ -1,0 +1,108 @@
+package shop
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/jewelguide/jewelguide/quiz"
+)
+
+// LogVersion is written into every record so a later reader can tell old
+// lines from new ones; fields are only ever added.
+const LogVersion = 1
+
+// maxReasons keeps a record, and so a log line, short: a line written in
+// one call is only safe from interleaving while it stays small.
+const maxReasons = 3
+
+// Record is one completed consultation as it goes into the log: enough to
+// count outcomes and answers later, nothing the customer typed as a note.
+type Record struct {
+	Version   int          `json:"version"`
+	Time      time.Time    `json:"time"`
+	Guide     string       `json:"guide"`
+	GuideHash string       `json:"guide_hash"`
+	Answers   quiz.Answers `json:"answers"`
+	Verdict   string       `json:"verdict"`
+	// Close is set when the verdict was a close call.
+	Close  bool           `json:"close"`
+	Scores map[string]int `json:"scores"`
+	// Reasons are the ids ("question=option" or a rule id) of the answers
+	// and rules that gave the leading outcome most of its points, so the
+	// shop can see what tends to decide.
+	Reasons   []string `json:"reasons"`
+	Reference string   `json:"reference,omitempty"`
+}
+
+// NewRecord describes a result for the log. now is passed in rather than
+// read so that tests and replays control it; it is kept to the second.
+func NewRecord(g *quiz.Guide, r *quiz.Result, ref string, now time.Time) Record {
+	rec := Record{
+		Version:   LogVersion,
+		Time:      now.Truncate(time.Second),
+		Guide:     g.Name,
+		GuideHash: g.Hash,
+		Answers:   r.Answers.Clone(),
+		Verdict:   r.Verdict,
+		Close:     r.Close,
+		Scores:    map[string]int{},
+		Reasons:   DecidingReasons(r, maxReasons),
+		Reference: strings.TrimSpace(ref),
+	}
+	for _, s := range r.Scores {
+		rec.Scores[s.Outcome] = s.Points
+	}
+	return rec
+}
+
+// DecidingReasons returns the ids of up to n contributions that gave the
+// leader its points, largest first. For a close call the leader is still
+// the side the answers leaned to, which is what the shop wants to count.
+func DecidingReasons(r *quiz.Result, n int) []string {
+	out := []string{}
+	seen := map[string]bool{}
+	// Contributions come sorted by size, largest first.
+	for _, c := range r.Contributions {
+		if len(out) == n {
+			break
+		}
+		if c.Outcome != r.Leader || c.Points <= 0 || seen[c.ID] {
+			continue
+		}
+		seen[c.ID] = true
+		out = append(out, c.ID)
+	}
+	return out
+}
+
+// AppendLog adds one record to the log at path as a JSON line. The file is
+// opened for appending and the line written with a single call, so several
+// programs logging to one file at once neither interleave nor lose lines
+// (the kernel moves to the end and writes in one step for O_APPEND files
+// on local file systems). It is created with mode 0600: a reference may
+// name a customer.
+func AppendLog(path string, rec Record) error {
+	line, err := json.Marshal(rec)
+	if err != nil {
+		return fmt.Errorf("cannot log the consultation to %s: %w", path, err)
+	}
+	line = append(line, '\n')
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)
+	if err != nil {
+		return fmt.Errorf("cannot log the consultation to %s: %w", path, err)
+	}
+	n, err := f.Write(line)
+	if err == nil && n < len(line) {
+		err = fmt.Errorf("wrote %d of %d bytes", n, len(line))
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("cannot log the consultation to %s: %w", path, err)
+	}
+	return nil
+}
