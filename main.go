@@ -3,11 +3,8 @@
 package main
 
 import (
-	"context"
 	"os"
-	"os/signal"
 	"runtime/debug"
-	"syscall"
 
 	"github.com/charmbracelet/x/term"
 
@@ -15,7 +12,7 @@ import (
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGHUP)
+	ctx, stop := cli.SignalContext()
 	width := 0
 	if w, _, err := term.GetSize(os.Stdout.Fd()); err == nil {
 		width = w

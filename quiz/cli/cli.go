@@ -54,15 +54,26 @@ func badInput(err error) error { return &exitError{code: ExitUsage, err: err} }
 
 // Main runs jewelguide with args (without the program name) and returns the
 // exit status.
-func Main(ctx context.Context, args []string, env Env) int {
+func Main(ctx context.Context, args []string, env Env) (code int) {
+	defer func() {
+		// The interface restores the terminal before a panic reaches here;
+		// what is left is to say so plainly instead of dumping a trace.
+		if r := recover(); r != nil {
+			fmt.Fprintf(env.Stderr, "jewelguide: internal error: %v\n", r)
+			code = ExitFailure
+		}
+	}()
 	if env.Getenv == nil {
 		env.Getenv = os.Getenv
 	}
 	err := run(ctx, args, env)
+	if sigErr := signalExit(ctx); sigErr != nil {
+		err = sigErr
+	}
 	if err == nil {
 		return ExitOK
 	}
-	code := ExitFailure
+	code = ExitFailure
 	var ee *exitError
 	if errors.As(err, &ee) {
 		code = ee.code
@@ -109,7 +120,7 @@ func run(ctx context.Context, args []string, env Env) error {
 		return printReport(env, opts, g, answers)
 	}
 	if opts.plain || !env.StdinTTY || !env.StdoutTTY || env.Getenv("TERM") == "dumb" {
-		return runPlain(env, opts, g)
+		return runPlain(ctx, env, opts, g)
 	}
 	return runTUI(ctx, env, opts, g)
 }

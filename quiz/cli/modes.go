@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
 
@@ -60,12 +61,12 @@ func colourAllowed(env Env) bool {
 // runPlain asks the questions line by line. Prompts go to stdout on a
 // terminal; when stdout is a file or pipe they go to stderr, so the file
 // receives only the report.
-func runPlain(env Env, opts *options, g *quiz.Guide) error {
+func runPlain(ctx context.Context, env Env, opts *options, g *quiz.Guide) error {
 	prompts := env.Stdout
 	if !env.StdoutTTY {
 		prompts = env.Stderr
 	}
-	a, err := plain.Run(g, env.Stdin, prompts, env.width())
+	a, err := plain.Run(ctx, g, env.Stdin, prompts, env.width())
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ package plain
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"io"
 	"strconv"
@@ -31,9 +32,11 @@ const maxLine = 4096
 // Run asks every question of g, reading answers from in and writing
 // prompts to out (width columns wide), and returns the answers once the
 // last question is answered.
-func Run(g *quiz.Guide, in io.Reader, out io.Writer, width int) (quiz.Answers, error) {
-	sc := bufio.NewScanner(in)
-	sc.Buffer(make([]byte, 0, 256), maxLine)
+//
+// It returns ctx's error when ctx ends first (a signal), without waiting
+// for the line being typed.
+func Run(ctx context.Context, g *quiz.Guide, in io.Reader, out io.Writer, width int) (quiz.Answers, error) {
+	lines := readLines(in)
 	p := &printer{w: out, width: width}
 	answers := quiz.Answers{}
 	p.line(0, quiz.Inert(g.Name))
@@ -46,13 +49,19 @@ func Run(g *quiz.Guide, in io.Reader, out io.Writer, width int) (quiz.Answers, e
 		askQuestion(p, qu, i, len(g.Questions))
 		for {
 			p.prompt(promptText(qu, i))
-			if !sc.Scan() {
-				if err := sc.Err(); err != nil {
-					return nil, fmt.Errorf("reading answers: %w", err)
+			var ln line
+			select {
+			case <-ctx.Done():
+				return nil, context.Cause(ctx)
+			case ln = <-lines:
+			}
+			if ln.end {
+				if ln.err != nil {
+					return nil, fmt.Errorf("reading answers: %w", ln.err)
 				}
 				return nil, &InputEndedError{Question: i + 1, Of: len(g.Questions)}
 			}
-			text := strings.TrimSpace(sc.Text())
+			text := strings.TrimSpace(ln.text)
 			switch {
 			case text == "?":
 				why := qu.Why
@@ -140,6 +149,29 @@ func parseChoice(qu quiz.Question, text string) ([]string, string) {
 		}
 	}
 	return ids, ""
+}
+
+type line struct {
+	text string
+	end  bool
+	err  error
+}
+
+// readLines reads in on its own goroutine so that Run can stop on a signal
+// while a read is blocked. The goroutine ends with the input; if Run
+// returns first, the process is about to exit anyway.
+func readLines(in io.Reader) <-chan line {
+	ch := make(chan line)
+	go func() {
+		sc := bufio.NewScanner(in)
+		sc.Buffer(make([]byte, 0, 256), maxLine)
+		for sc.Scan() {
+			ch <- line{text: sc.Text()}
+		}
+		ch <- line{end: true, err: sc.Err()}
+		close(ch)
+	}()
+	return ch
 }
 
 type printer struct {
