@@ -109,14 +109,14 @@ func askQuestion(p *printer, qu quiz.Question, i, n int) {
 }
 
 func promptText(qu quiz.Question, i int) string {
-	back := ", b to go back"
+	keys := "b: back, ?: why"
 	if i == 0 {
-		back = ""
+		keys = "?: why"
 	}
 	if qu.Multi() {
-		return fmt.Sprintf("Numbers 1-%d separated by commas, at most %d, or Enter for none%s, ? for why: ", len(qu.Options), qu.Max, back)
+		return fmt.Sprintf("Type up to %d of 1-%d, comma-separated, or Enter for none (%s): ", qu.Max, len(qu.Options), keys)
 	}
-	return fmt.Sprintf("Number 1-%d%s, ? for why: ", len(qu.Options), back)
+	return fmt.Sprintf("Type 1-%d (%s): ", len(qu.Options), keys)
 }
 
 // parseChoice turns "2" or "1, 3" into option ids, or says what was wrong

@@ -1,0 +1,83 @@
+package plain
+
+import (
+	"context"
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/jewelguide/jewelguide/data"
+	"github.com/jewelguide/jewelguide/quiz"
+)
+
+func guide(t *testing.T) *quiz.Guide {
+	t.Helper()
+	g, err := quiz.Parse(data.GuideFile, data.Guide)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+func TestParseChoice(t *testing.T) {
+	g := guide(t)
+	single, _ := g.Question("budget")
+	multi, _ := g.Question("extras")
+	tests := []struct {
+		q    quiz.Question
+		in   string
+		want []string
+		msg  string
+	}{
+		{single, "2", []string{"moderate"}, ""},
+		{single, "0", nil, `"0" is not a choice here; type a number from 1 to 3.`},
+		{single, "4", nil, `"4" is not a choice here; type a number from 1 to 3.`},
+		{single, "", nil, "Please type a number from 1 to 3."},
+		{single, "1,2", nil, "This question takes one answer: type a single number from 1 to 3."},
+		{multi, "", nil, ""},
+		{multi, "2, 1", []string{"hold-value", "meet-maker"}, ""},
+		{multi, "3 3", []string{"matching-set"}, ""},
+		{multi, "1,2,3", nil, "Choose at most 2."},
+		{multi, "1,x", nil, `"x" is not a choice here; type a number from 1 to 4.`},
+		{single, "\x1b[2J", nil, `"\\x1b[2J" is not a choice here; type a number from 1 to 3.`},
+	}
+	for _, tt := range tests {
+		got, msg := parseChoice(tt.q, tt.in)
+		if !reflect.DeepEqual(got, tt.want) || msg != tt.msg {
+			t.Errorf("parseChoice(%s, %q) = %v, %q; want %v, %q", tt.q.ID, tt.in, got, msg, tt.want, tt.msg)
+		}
+	}
+}
+
+func TestRunAnswersEveryQuestion(t *testing.T) {
+	var out strings.Builder
+	a, err := Run(context.Background(), guide(t), strings.NewReader("2\n3\n2\n2\n3\n2\n\n"), &out, 60)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := quiz.Answers{"occasion": {"gift"}, "budget": {"invest"}, "lifespan": {"years"}, "ethics": {"nice-to-have"}, "personalization": {"bespoke"}, "character": {"either"}}
+	if !reflect.DeepEqual(a, want) {
+		t.Errorf("answers = %v, want %v", a, want)
+	}
+	for _, l := range strings.Split(out.String(), "\n") {
+		if len([]rune(l)) > 60 && !strings.HasPrefix(l, "Type") {
+			t.Errorf("line wider than 60 columns: %q", l)
+		}
+	}
+}
+
+func TestRunStopsWhenContextEnds(t *testing.T) {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	stop := errors.New("stopped")
+	cancel(stop)
+	// A reader that never delivers: Run must not wait for it.
+	_, err := Run(ctx, guide(t), blockingReader{}, &strings.Builder{}, 80)
+	if !errors.Is(err, stop) {
+		t.Fatalf("err = %v, want the context's cause", err)
+	}
+}
+
+type blockingReader struct{}
+
+func (blockingReader) Read([]byte) (int, error) { select {} }
