@@ -1,0 +1,89 @@
+package tui
+
+import "github.com/charmbracelet/bubbles/key"
+
+// keyMap declares every key once. Update matches against these bindings and
+// the help line renders from them, so what the help offers is exactly what
+// works; syncKeys switches bindings on and off per screen.
+type keyMap struct {
+	// Move only appears in the short help, standing for Up and Down
+	// together so the one-line help fits an 80-column window.
+	Move key.Binding
+	// Tick, also help-only, stands for Toggle and Digit on a multi-select
+	// question.
+	Tick     key.Binding
+	Up       key.Binding
+	Down     key.Binding
+	PageUp   key.Binding
+	PageDown key.Binding
+	Top      key.Binding
+	Bottom   key.Binding
+	Digit    key.Binding
+	Toggle   key.Binding
+	Choose   key.Binding
+	Back     key.Binding
+	Why      key.Binding
+	Review   key.Binding
+	Help     key.Binding
+	Quit     key.Binding
+	Yes      key.Binding
+	No       key.Binding
+	Kill     key.Binding
+}
+
+func newKeyMap() keyMap {
+	return keyMap{
+		Move: key.NewBinding(key.WithKeys("up", "down", "k", "j"), key.WithHelp("↑↓", "move")),
+		Tick: key.NewBinding(key.WithKeys(" ", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+			key.WithHelp("space/1-9", "tick")),
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup/b", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "f", " "), key.WithHelp("pgdn/f", "page down")),
+		Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("home/g", "top")),
+		Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end/G", "bottom")),
+		Digit: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"),
+			key.WithHelp("1-9", "pick")),
+		Toggle: key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "tick")),
+		Choose: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),
+		Back:   key.NewBinding(key.WithKeys("left", "backspace", "shift+tab"), key.WithHelp("←", "back")),
+		Why:    key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "why")),
+		Review: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "review")),
+		Help:   key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more")),
+		Quit:   key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "quit")),
+		Yes:    key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "yes, quit")),
+		No:     key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n", "no, stay")),
+		Kill:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit now")),
+	}
+}
+
+// ShortHelp is the one-line help under every screen. Disabled bindings are
+// left out by bubbles/help, so one list serves every screen.
+func (k keyMap) ShortHelp() []key.Binding {
+	pick := k.Digit
+	if k.Toggle.Enabled() {
+		pick = k.Tick
+	}
+	return []key.Binding{k.Move, pick, k.Choose, k.Back, k.Why, k.Review, k.Yes, k.No, k.Quit, k.Help}
+}
+
+// FullHelp is the `?` view: every key that works on this screen.
+func (k keyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
+		{k.Digit, k.Toggle, k.Choose, k.Back},
+		{k.Why, k.Review, k.Yes, k.No},
+		{k.Help, k.Quit, k.Kill},
+	}
+}
+
+// setAll switches every binding on or off, so each screen starts from a
+// known state and enables only what it handles.
+func (k *keyMap) setAll(on bool) {
+	for _, b := range []*key.Binding{
+		&k.Move, &k.Tick, &k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Top, &k.Bottom, &k.Digit, &k.Toggle,
+		&k.Choose, &k.Back, &k.Why, &k.Review, &k.Help, &k.Quit, &k.Yes, &k.No, &k.Kill,
+	} {
+		b.SetEnabled(on)
+	}
+}

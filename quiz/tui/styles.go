@@ -1,0 +1,109 @@
+package tui
+
+import (
+	"io"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+)
+
+// Styles holds every style the interface and RenderReport use. Building them
+// in one place keeps View free of style construction and lets NO_COLOR
+// switch the whole look off with one flag.
+type Styles struct {
+	// Heading is the guide name and section titles, in the shop's accent.
+	Heading lipgloss.Style
+	// Title is a question's short title and the verdict label.
+	Title lipgloss.Style
+	// Text is ordinary prose.
+	Text lipgloss.Style
+	// Subtle is secondary text: details, counts, hints.
+	Subtle lipgloss.Style
+	// Why is the "why we ask" note.
+	Why lipgloss.Style
+	// Cursor marks the line the arrow keys are on.
+	Cursor lipgloss.Style
+	// Chosen is an option that is ticked or chosen.
+	Chosen lipgloss.Style
+	// Notice is a short message about the last key, such as a limit.
+	Notice lipgloss.Style
+	// Verdict is the recommendation on the result screen.
+	Verdict lipgloss.Style
+	// Bar and BarOther draw the points: the verdict's bar stands out.
+	Bar      lipgloss.Style
+	BarOther lipgloss.Style
+	// Plus and Minus colour the points a reason gave.
+	Plus  lipgloss.Style
+	Minus lipgloss.Style
+	// Button is the "See result" entry on the review screen.
+	Button lipgloss.Style
+	// Help styles the key help line.
+	Help help.Styles
+
+	// ProgressFull and ProgressEmpty colour the progress bar, which takes
+	// colour strings rather than styles; ProgressProfile is the colour
+	// profile it renders with (Ascii when colour is off).
+	ProgressFull    string
+	ProgressEmpty   string
+	ProgressProfile termenv.Profile
+}
+
+// NewStyles builds the styles for a guide. accent is the shop's colour
+// ("#rrggbb" or an ANSI number; empty picks a default that reads on light
+// and dark terminals). noColor gives plain text with no escape codes at all.
+func NewStyles(accent string, noColor bool) Styles {
+	r := lipgloss.DefaultRenderer()
+	if noColor {
+		// A renderer of its own, so turning colour off here never changes
+		// the process-wide default another caller relies on.
+		r = lipgloss.NewRenderer(io.Discard)
+		r.SetColorProfile(termenv.Ascii)
+	} else {
+		// Ask the terminal for its background now, before Bubble Tea owns
+		// the input: a query made during the first View would race the
+		// program for the terminal's answer.
+		r.HasDarkBackground()
+	}
+	var acc lipgloss.TerminalColor = lipgloss.AdaptiveColor{Light: "#8a5a00", Dark: "#e0b050"}
+	progressFull := "#b07d2b"
+	if accent != "" {
+		acc = lipgloss.Color(accent)
+		progressFull = accent
+	}
+	subtle := lipgloss.AdaptiveColor{Light: "#6b6b6b", Dark: "#9a9a9a"}
+	faint := lipgloss.AdaptiveColor{Light: "#a8a8a8", Dark: "#5c5c5c"}
+	text := lipgloss.AdaptiveColor{Light: "#1a1a1a", Dark: "#e8e8e8"}
+	warn := lipgloss.AdaptiveColor{Light: "#b3261e", Dark: "#ff8a80"}
+	good := lipgloss.AdaptiveColor{Light: "#1b7a3a", Dark: "#7fd99a"}
+
+	st := Styles{
+		Heading:  r.NewStyle().Bold(true).Foreground(acc),
+		Title:    r.NewStyle().Bold(true).Foreground(text),
+		Text:     r.NewStyle().Foreground(text),
+		Subtle:   r.NewStyle().Foreground(subtle),
+		Why:      r.NewStyle().Italic(true).Foreground(subtle),
+		Cursor:   r.NewStyle().Bold(true).Foreground(acc),
+		Chosen:   r.NewStyle().Bold(true).Foreground(acc),
+		Notice:   r.NewStyle().Bold(true).Foreground(warn),
+		Verdict:  r.NewStyle().Bold(true).Underline(true).Foreground(acc),
+		Bar:      r.NewStyle().Foreground(acc),
+		BarOther: r.NewStyle().Foreground(faint),
+		Plus:     r.NewStyle().Foreground(good),
+		Minus:    r.NewStyle().Foreground(warn),
+		Button:   r.NewStyle().Bold(true).Foreground(acc),
+		Help: help.Styles{
+			Ellipsis:       r.NewStyle().Foreground(faint),
+			ShortKey:       r.NewStyle().Foreground(subtle),
+			ShortDesc:      r.NewStyle().Foreground(faint),
+			ShortSeparator: r.NewStyle().Foreground(faint),
+			FullKey:        r.NewStyle().Foreground(subtle),
+			FullDesc:       r.NewStyle().Foreground(faint),
+			FullSeparator:  r.NewStyle().Foreground(faint),
+		},
+		ProgressFull:    progressFull,
+		ProgressEmpty:   "#606060",
+		ProgressProfile: r.ColorProfile(),
+	}
+	return st
+}

@@ -1,0 +1,81 @@
+// Package tui is jewelguide's full-screen interface: a Bubble Tea program
+// that walks a shopper through a guide's questions, lets them review and
+// change any answer, and shows the scored result with its checklist.
+//
+// The package only draws and reacts to keys; scoring and wording stay in
+// package quiz, so the full-screen and plain modes cannot disagree.
+package tui
+
+import (
+	"context"
+	"errors"
+	"io"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/jewelguide/jewelguide/quiz"
+)
+
+// Options configures one run of the interface.
+type Options struct {
+	// Guide is the validated guide to ask; Run refuses a nil one.
+	Guide *quiz.Guide
+	// Answers are optional start answers (from flags or a file). When they
+	// answer every question the run opens on the review screen, so a shop
+	// assistant can check them with the customer and go straight on.
+	Answers quiz.Answers
+	// Input is read for keys; nil means the terminal on standard input.
+	Input io.Reader
+	// Output receives the drawn frames; nil means standard output.
+	Output io.Writer
+	// NoColor drops every colour and text attribute, for NO_COLOR.
+	NoColor bool
+	// AltScreen draws on the terminal's alternate screen, so the quiz
+	// leaves the scrollback clean for the report printed after it.
+	AltScreen bool
+}
+
+// Outcome is how a run ended, for the caller to decide what to print and
+// which exit status to use.
+type Outcome struct {
+	// Answers are the answers at exit. A multi-select question confirmed
+	// with nothing ticked is present with an empty list.
+	Answers quiz.Answers
+	// Completed is set once the result screen was reached: the caller
+	// should print the report for Answers after the interface is gone.
+	Completed bool
+	// Interrupted is set when the user pressed ctrl+c (or the process got
+	// SIGINT); the CLI exits 130.
+	Interrupted bool
+}
+
+// Run shows the interface until the user quits and reports how it ended.
+// Cancelling ctx stops it early and returns the context's error wrapped;
+// the terminal is restored in every case.
+func Run(ctx context.Context, opts Options) (Outcome, error) {
+	if opts.Guide == nil {
+		return Outcome{}, errors.New("tui: no guide to ask")
+	}
+	m := New(opts)
+	popts := []tea.ProgramOption{tea.WithContext(ctx)}
+	if opts.Input != nil {
+		popts = append(popts, tea.WithInput(opts.Input))
+	}
+	if opts.Output != nil {
+		popts = append(popts, tea.WithOutput(opts.Output))
+	}
+	if opts.AltScreen {
+		popts = append(popts, tea.WithAltScreen())
+	}
+	final, err := tea.NewProgram(m, popts...).Run()
+	out := m.Outcome()
+	if fm, ok := final.(Model); ok {
+		out = fm.Outcome()
+	}
+	if errors.Is(err, tea.ErrInterrupted) {
+		// SIGINT from outside (kill -INT) ends the run like ctrl+c does.
+		out.Interrupted = true
+		return out, nil
+	}
+	return out, err
+}

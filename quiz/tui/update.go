@@ -1,0 +1,207 @@
+package tui
+
+import (
+	"fmt"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/jewelguide/jewelguide/quiz"
+)
+
+func (m Model) updateWelcome(msg tea.KeyMsg) (Model, tea.Cmd) {
+	if key.Matches(msg, m.keys.Choose) {
+		// Resume where the start answers leave off rather than at question 1.
+		first := m.firstOpen()
+		if first < 0 {
+			first = 0
+		}
+		m = m.openQuestion(first)
+	}
+	return m, nil
+}
+
+// openQuestion shows question i with the cursor on its current answer, so
+// coming back to a question shows what was chosen.
+func (m Model) openQuestion(i int) Model {
+	qu := m.guide.Questions[i]
+	m.screen, m.q, m.cursor = screenQuestion, i, 0
+	m.ticks = make([]bool, len(qu.Options))
+	first := true
+	for oi, op := range qu.Options {
+		if contains(m.answers[qu.ID], op.ID) {
+			m.ticks[oi] = true
+			if first {
+				m.cursor, first = oi, false
+			}
+		}
+	}
+	return m
+}
+
+func (m Model) updateQuestion(msg tea.KeyMsg) (Model, tea.Cmd) {
+	qu := m.guide.Questions[m.q]
+	n := len(qu.Options)
+	switch {
+	case key.Matches(msg, m.keys.Up):
+		m.cursor = (m.cursor - 1 + n) % n
+	case key.Matches(msg, m.keys.Down):
+		m.cursor = (m.cursor + 1) % n
+	case key.Matches(msg, m.keys.Digit):
+		d := int(msg.Runes[0] - '1')
+		if d >= n {
+			m.notice = fmt.Sprintf("there is no option %d; pick 1-%d", d+1, n)
+			return m, nil
+		}
+		m.cursor = d
+		if qu.Multi() {
+			m.toggle(d)
+			return m, nil
+		}
+		return m.choose([]string{qu.Options[d].ID}), nil
+	case key.Matches(msg, m.keys.Toggle):
+		m.toggle(m.cursor)
+	case key.Matches(msg, m.keys.Choose):
+		if !qu.Multi() {
+			return m.choose([]string{qu.Options[m.cursor].ID}), nil
+		}
+		picked := []string{}
+		for oi, on := range m.ticks {
+			if on {
+				picked = append(picked, qu.Options[oi].ID)
+			}
+		}
+		return m.choose(picked), nil
+	case key.Matches(msg, m.keys.Back):
+		if m.fromReview {
+			return m.openReview(m.q), nil
+		}
+		if m.q > 0 {
+			return m.openQuestion(m.q - 1), nil
+		}
+	case key.Matches(msg, m.keys.Why):
+		m.showWhy = !m.showWhy
+	}
+	return m, nil
+}
+
+// toggle ticks or unticks option i of a multi-select question, refusing
+// to go past the question's maximum with a visible reason.
+func (m *Model) toggle(i int) {
+	qu := m.guide.Questions[m.q]
+	if m.ticks[i] {
+		m.ticks[i] = false
+		return
+	}
+	count := 0
+	for _, on := range m.ticks {
+		if on {
+			count++
+		}
+	}
+	if count >= qu.Max {
+		m.notice = fmt.Sprintf("choose at most %d: untick one first", qu.Max)
+		return
+	}
+	m.ticks[i] = true
+}
+
+// choose records the answer to the question on screen and moves on: to the
+// next question, or to the review once every question is answered or when
+// the change was started from the review.
+func (m Model) choose(picked []string) Model {
+	qu := m.guide.Questions[m.q]
+	m.answers = m.answers.Clone()
+	m.answers[qu.ID] = picked
+	if m.completed {
+		// The result was already seen; keep it in step with every change.
+		m.refreshReport()
+	}
+	if m.fromReview || m.q+1 >= len(m.guide.Questions) {
+		if m.fromReview {
+			return m.openReview(m.q)
+		}
+		if next := m.firstOpen(); next >= 0 {
+			return m.openQuestion(next)
+		}
+		return m.openReview(len(m.guide.Questions))
+	}
+	return m.openQuestion(m.q + 1)
+}
+
+// openReview shows the review with the cursor on row; past the last
+// question it sits on "See result".
+func (m Model) openReview(row int) Model {
+	m.screen, m.fromReview, m.cursor = screenReview, false, row
+	if !m.complete() {
+		m.cursor = m.firstOpen()
+	}
+	return m
+}
+
+func (m Model) updateReview(msg tea.KeyMsg) (Model, tea.Cmd) {
+	rows := len(m.guide.Questions) + 1
+	switch {
+	case key.Matches(msg, m.keys.Up):
+		m.cursor = (m.cursor - 1 + rows) % rows
+	case key.Matches(msg, m.keys.Down):
+		m.cursor = (m.cursor + 1) % rows
+	case key.Matches(msg, m.keys.Back):
+		return m.openQuestion(len(m.guide.Questions) - 1), nil
+	case key.Matches(msg, m.keys.Choose):
+		if m.cursor < len(m.guide.Questions) {
+			m = m.openQuestion(m.cursor)
+			m.fromReview = true
+			return m, nil
+		}
+		if open := m.firstOpen(); open >= 0 {
+			m.cursor = open
+			m.notice = "answer every question first"
+			return m, nil
+		}
+		m.completed = true
+		m.refreshReport()
+		m.screen = screenResult
+		m.layoutResult()
+		m.vp.GotoTop()
+	}
+	return m, nil
+}
+
+// refreshReport scores the current answers. Scoring is pure and takes
+// microseconds, so it runs in Update rather than in a command.
+func (m *Model) refreshReport() {
+	m.report = quiz.NewReport(m.guide, m.guide.Evaluate(m.answers))
+	m.layoutResult()
+}
+
+func (m Model) updateResult(msg tea.KeyMsg) (Model, tea.Cmd) {
+	switch {
+	case key.Matches(msg, m.keys.Up):
+		m.vp.ScrollUp(1)
+	case key.Matches(msg, m.keys.Down):
+		m.vp.ScrollDown(1)
+	case key.Matches(msg, m.keys.PageUp):
+		m.vp.PageUp()
+	case key.Matches(msg, m.keys.PageDown):
+		m.vp.PageDown()
+	case key.Matches(msg, m.keys.Top):
+		m.vp.GotoTop()
+	case key.Matches(msg, m.keys.Bottom):
+		m.vp.GotoBottom()
+	case key.Matches(msg, m.keys.Review):
+		return m.openReview(len(m.guide.Questions)), nil
+	}
+	return m, nil
+}
+
+func (m Model) updateConfirm(msg tea.KeyMsg) (Model, tea.Cmd) {
+	switch {
+	case key.Matches(msg, m.keys.Yes):
+		m.quitting = true
+		return m, tea.Quit
+	case key.Matches(msg, m.keys.No):
+		m.screen = m.back
+	}
+	return m, nil
+}

@@ -1,0 +1,132 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// View draws the current screen. Every frame is exactly the window's
+// height and no line is wider than the window.
+func (m Model) View() string {
+	if m.quitting {
+		// The report is printed by the caller after exit; leave nothing
+		// behind on the main screen when the alternate screen is off.
+		return ""
+	}
+	if m.tooSmall() {
+		return m.viewTooSmall()
+	}
+	switch m.screen {
+	case screenWelcome:
+		return m.viewWelcome()
+	case screenQuestion:
+		return m.viewQuestion()
+	case screenReview:
+		return m.viewReview()
+	case screenResult:
+		return m.viewResult()
+	case screenConfirmQuit:
+		return m.viewConfirm()
+	}
+	return ""
+}
+
+// inner is the usable width: one column of margin on each side.
+func (m Model) inner() int { return max(1, m.width-2) }
+
+func (m Model) viewTooSmall() string {
+	msg := fmt.Sprintf("Window too small: need at least %d×%d, have %d×%d.", minWidth, minHeight, m.width, m.height)
+	if m.screen == screenConfirmQuit {
+		msg += " Quit? your answers will be lost (y/n)"
+	} else {
+		msg += " Enlarge it, or press q to quit."
+	}
+	lines := strings.Split(ansi.Wrap(msg, max(1, m.width), ""), "\n")
+	return fit(lines, m.width, m.height)
+}
+
+// helpView renders the key help for the current screen at the window width.
+func (m Model) helpView() []string {
+	h := m.help
+	h.Width = m.inner()
+	return strings.Split(h.View(m.keys), "\n")
+}
+
+// bottom is the notice (if any) and the help, kept on the last rows.
+func (m Model) bottom() []string {
+	var out []string
+	if m.notice != "" {
+		out = append(out, wrapStyled(m.notice, m.inner(), "", "", m.styles.Notice)...)
+	}
+	return append(out, m.helpView()...)
+}
+
+// frame stacks a screen into exactly the window's height: top and bottom
+// stay put, mid is windowed so that its focus lines [a, b] are visible, and
+// blank lines push the help down to the last row.
+func (m Model) frame(top, mid []string, a, b int, bottom []string) string {
+	avail := m.height - len(top) - len(bottom)
+	for avail < 1 && len(top) > 0 {
+		top = top[1:]
+		avail++
+	}
+	if avail < 1 {
+		bottom = bottom[min(len(bottom), 1-avail):]
+		avail = m.height - len(bottom)
+	}
+	mid = window(mid, avail, a, b, m.styles.Subtle.Render("  ↑ more"), m.styles.Subtle.Render("  ↓ more"))
+	lines := make([]string, 0, m.height)
+	lines = append(lines, top...)
+	lines = append(lines, mid...)
+	for len(lines)+len(bottom) < m.height {
+		lines = append(lines, "")
+	}
+	lines = append(lines, bottom...)
+	for i, l := range lines {
+		if l != "" {
+			lines[i] = " " + l
+		}
+	}
+	return fit(lines, m.width, m.height)
+}
+
+// window cuts lines to at most h, scrolled so lines a..b stay visible, and
+// marks cut-off text above and below when there is room to say so.
+func window(lines []string, h, a, b int, above, below string) []string {
+	if len(lines) <= h {
+		return lines
+	}
+	if h < 3 {
+		off := min(max(0, b-h+1), len(lines)-h)
+		return lines[off : off+h]
+	}
+	off := max(0, b-(h-2))
+	if off > 0 && a < off+1 {
+		off = max(0, a-1)
+	}
+	off = min(off, len(lines)-h)
+	out := append([]string(nil), lines[off:off+h]...)
+	if off > 0 {
+		out[0] = above
+	}
+	if off+h < len(lines) {
+		out[h-1] = below
+	}
+	return out
+}
+
+// fit is the last guard on every frame: no line wider than w, no more
+// than h lines, whatever the text in a guide turned out to be.
+func fit(lines []string, w, h int) string {
+	if len(lines) > h {
+		lines = lines[:max(0, h)]
+	}
+	for i, l := range lines {
+		if ansi.StringWidth(l) > w {
+			lines[i] = ansi.Truncate(l, w, "…")
+		}
+	}
+	return strings.Join(lines, "\n")
+}
