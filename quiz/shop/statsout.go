@@ -44,7 +44,7 @@ func WriteStatsText(w io.Writer, st *Stats, width int, ascii bool) error {
 	if st.BadCount > 0 {
 		fmt.Fprintf(&b, "Skipped %d malformed %s:\n", st.BadCount, plural(st.BadCount, "line", "lines"))
 		for _, bl := range st.Bad {
-			fmt.Fprintf(&b, "  %s\n", quiz.Inert(bl.String()))
+			fmt.Fprintf(&b, "  %s\n", quiz.Wrap(quiz.Inert(bl.String()), width, 4))
 		}
 		if st.BadCount > len(st.Bad) {
 			fmt.Fprintf(&b, "  … and %d more\n", st.BadCount-len(st.Bad))
@@ -117,7 +117,12 @@ func (t *barTable) add(n, total int, id string) {
 	t.addCells(n, []string{id, strconv.Itoa(n), pct(n, total)})
 }
 
-func (t *barTable) head(cells []string) { t.header = cells }
+func (t *barTable) head(cells []string) {
+	for i := range cells {
+		cells[i] = quiz.Inert(cells[i])
+	}
+	t.header = cells
+}
 
 func (t *barTable) addCells(n int, cells []string) {
 	for i := range cells {
