@@ -1,0 +1,135 @@
+package quiz_test
+
+// Benchmarks for the domain's public API. They run only with -bench, so
+// `go test ./...` stays fast; scripts/bench.sh runs them all and
+// README.md ("Performance") keeps the figures.
+//
+// Sizes come from quiz/internal/gen: the default guide plus generated ones
+// at 10, 100 and 1,000 questions (10 options each) crossed with 100, 1,000
+// and 10,000 rules, so the growth in each direction can be read off.
+
+import (
+	"fmt"
+	"io"
+	"sync"
+	"testing"
+
+	"github.com/jewelguide/jewelguide/data"
+	"github.com/jewelguide/jewelguide/quiz"
+	"github.com/jewelguide/jewelguide/quiz/internal/gen"
+)
+
+// benchDefaultAnswers answer every question of the default guide, with both
+// rules that can fire on them firing and two ticks on the multi-select
+// question, so no path of the scorer is skipped.
+var benchDefaultAnswers = quiz.Answers{
+	"occasion":        {"gift"},
+	"budget":          {"moderate"},
+	"lifespan":        {"years"},
+	"ethics":          {"nice-to-have"},
+	"personalization": {"bespoke"},
+	"character":       {"either"},
+	"extras":          {"meet-maker", "matching-set"},
+}
+
+// benchCase is one guide to measure, with the answers to score on it.
+type benchCase struct {
+	name    string
+	guide   *quiz.Guide
+	answers quiz.Answers
+}
+
+var (
+	benchOnce  sync.Once
+	benchCases []benchCase
+	benchErr   error
+)
+
+// benchGuides parses every benchmark guide once per test binary: parsing the
+// larger ones takes a good part of a second, and the scoring benchmarks
+// must not pay for it again and again.
+func benchGuides(b *testing.B) []benchCase {
+	b.Helper()
+	benchOnce.Do(func() {
+		g, err := quiz.Parse(data.GuideFile, data.Guide)
+		if err != nil {
+			benchErr = err
+			return
+		}
+		benchCases = append(benchCases, benchCase{"default", g, benchDefaultAnswers})
+		for _, s := range gen.Sizes() {
+			g, err := quiz.Parse("gen.yaml", gen.YAML(s, gen.Flow))
+			if err != nil {
+				benchErr = fmt.Errorf("%s: %w", s.Name(), err)
+				return
+			}
+			benchCases = append(benchCases, benchCase{s.Name(), g, gen.Answers(s, 2)})
+		}
+	})
+	if benchErr != nil {
+		b.Fatal(benchErr)
+	}
+	return benchCases
+}
+
+// BenchmarkParse is loading and validating a guide held in memory: the
+// YAML decode, every check, and the compile to indexes. The flow layout is
+// used for every generated size because the largest guide only fits the
+// 1 MiB cap that way; the block layout (one key per line, as people write
+// guides) is measured where it fits, to show what the layout costs.
+func BenchmarkParse(b *testing.B) {
+	b.Run("default", func(b *testing.B) {
+		benchParse(b, data.Guide)
+	})
+	for _, style := range []gen.Style{gen.Flow, gen.Block} {
+		for _, s := range gen.Sizes() {
+			y := gen.YAML(s, style)
+			if len(y) > quiz.MaxGuideSize {
+				continue
+			}
+			b.Run(style.String()+"/"+s.Name(), func(b *testing.B) {
+				benchParse(b, y)
+			})
+		}
+	}
+}
+
+func benchParse(b *testing.B, y []byte) {
+	b.ReportAllocs()
+	b.SetBytes(int64(len(y)))
+	for i := 0; i < b.N; i++ {
+		if _, err := quiz.Parse("bench.yaml", y); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkEvaluate is scoring one set of answers as callers see it: the
+// points, the verdict, the reasons sorted, the tipping points and the
+// checklist.
+func BenchmarkEvaluate(b *testing.B) {
+	for _, c := range benchGuides(b) {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				benchSinkResult = c.guide.Evaluate(c.answers)
+			}
+		})
+	}
+}
+
+// BenchmarkReportJSON is the work of a non-interactive --format json run
+// after loading: evaluate, build the report, write the JSON.
+func BenchmarkReportJSON(b *testing.B) {
+	c := benchGuides(b)[0]
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		rep := quiz.NewReport(c.guide, c.guide.Evaluate(c.answers))
+		if err := quiz.WriteJSON(io.Discard, rep); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// benchSinkResult keeps the compiler from dropping the work measured.
+var benchSinkResult *quiz.Result
