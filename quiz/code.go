@@ -55,6 +55,7 @@ type CodeError struct {
 	Msg  string
 }
 
+// Error is the message alone, ready for a status line.
 func (e *CodeError) Error() string { return e.Msg }
 
 // Unwrap lets errors.Is tell the kinds apart.

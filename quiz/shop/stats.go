@@ -82,6 +82,7 @@ type BadLine struct {
 	Problem string
 }
 
+// String is "file:line: problem", the form editors can jump to.
 func (b BadLine) String() string { return fmt.Sprintf("%s:%d: %s", b.File, b.Line, b.Problem) }
 
 // CloseShare is the share of consultations that were close calls, 0..1.
