@@ -41,6 +41,9 @@ func (e *GuideError) format(p Problem) string {
 	}
 }
 
+// maxProblems is how many problems one error lists at most.
+const maxProblems = 50
+
 // problems collects Problems while a guide is checked, so the user sees all
 // of them in one run instead of fixing one at a time.
 type problems []Problem
@@ -67,6 +70,12 @@ func (ps problems) err(file string) error {
 		if i == 0 || p != sorted[i-1] {
 			out = append(out, p)
 		}
+	}
+	// A hostile or badly broken file can hold tens of thousands of
+	// problems; past the first screenful more lines help nobody.
+	if len(out) > maxProblems {
+		more := len(out) - maxProblems
+		out = append(out[:maxProblems:maxProblems], Problem{Line: out[maxProblems].Line, Msg: fmt.Sprintf("... and %d more problems; fix the ones above first", more)})
 	}
 	return &GuideError{File: file, Problems: out}
 }
