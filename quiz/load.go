@@ -59,6 +59,18 @@ func Parse(file string, data []byte) (*Guide, error) {
 		return nil, fail(bytes.Count(data[:i], []byte("\n"))+1, "the file holds a NUL byte, so it is not a text file")
 	}
 
+	// yaml.v3 finds repeated keys by comparing each key of a mapping with
+	// every other, recording one error per equal pair: 20,000 copies of
+	// one key (100 KB) cost gigabytes. Check keys in one pass first, and
+	// refuse mappings far larger than any a guide has, before decoding.
+	var tree yaml.Node
+	if err := yaml.Unmarshal(data, &tree); err != nil {
+		return nil, yamlError(file, err)
+	}
+	if err := checkKeys(&tree).err(file); err != nil {
+		return nil, err
+	}
+
 	var raw rawGuide
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
@@ -81,6 +93,45 @@ func Parse(file string, data []byte) (*Guide, error) {
 	sum := sha256.Sum256(data)
 	g.Hash = hex.EncodeToString(sum[:4])
 	return g, nil
+}
+
+// maxMappingKeys bounds the keys of one mapping. A guide's largest are an
+// option's fields or its points per outcome: a handful.
+const maxMappingKeys = 200
+
+// checkKeys reports repeated keys in every mapping of the document, and
+// mappings too large to be meant, without following aliases.
+func checkKeys(root *yaml.Node) problems {
+	var ps problems
+	stack := []*yaml.Node{root}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if n.Kind == yaml.AliasNode {
+			continue
+		}
+		stack = append(stack, n.Content...)
+		if n.Kind != yaml.MappingNode {
+			continue
+		}
+		if keys := len(n.Content) / 2; keys > maxMappingKeys {
+			ps.add(n.Line, n.Column, "this mapping has %d keys; no part of a guide needs more than %d", keys, maxMappingKeys)
+			continue
+		}
+		seen := make(map[string]int, len(n.Content)/2)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			if k.Kind != yaml.ScalarNode {
+				continue
+			}
+			if first, dup := seen[k.Value]; dup {
+				ps.add(k.Line, k.Column, "key %q is already set at line %d; keep one of them", k.Value, first)
+				continue
+			}
+			seen[k.Value] = k.Line
+		}
+	}
+	return ps
 }
 
 func firstInvalidLine(data []byte) int {
