@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/lipgloss"
+
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -47,11 +50,46 @@ func (m Model) viewTooSmall() string {
 	return fit(lines, m.width, m.height)
 }
 
-// helpView renders the key help for the current screen at the window width.
+// helpView renders the key help for the current screen. Where one line
+// (or one row of columns) is wider than the window, the help is packed
+// onto more rows instead of being cut, so "q quit" and "? more" stay
+// visible in a narrow terminal.
 func (m Model) helpView() []string {
 	h := m.help
-	h.Width = m.inner()
-	return strings.Split(h.View(m.keys), "\n")
+	h.Width = 0 // packing below keeps every row within the window
+	w := m.inner()
+	var rows []string
+	if h.ShowAll {
+		var row [][]key.Binding
+		for _, g := range m.keys.FullHelp() {
+			if lipgloss.Width(h.FullHelpView(append(row, g))) > w && len(row) > 0 {
+				rows = append(rows, h.FullHelpView(row))
+				row = nil
+			}
+			row = append(row, g)
+		}
+		rows = append(rows, h.FullHelpView(row))
+	} else {
+		var line []key.Binding
+		for _, b := range m.keys.ShortHelp() {
+			if !b.Enabled() {
+				continue
+			}
+			if lipgloss.Width(h.ShortHelpView(append(line, b))) > w && len(line) > 0 {
+				rows = append(rows, h.ShortHelpView(line))
+				line = nil
+			}
+			line = append(line, b)
+		}
+		rows = append(rows, h.ShortHelpView(line))
+	}
+	var out []string
+	for _, r := range rows {
+		if r != "" {
+			out = append(out, strings.Split(r, "\n")...)
+		}
+	}
+	return out
 }
 
 // bottom is the notice (if any) and the help, kept on the last rows.
@@ -121,12 +159,25 @@ func window(lines []string, h, a, b int, above, below string) []string {
 // than h lines, whatever the text in a guide turned out to be.
 func fit(lines []string, w, h int) string {
 	if len(lines) > h {
+		overflowed(fmt.Sprintf("%d lines in a window %d high", len(lines), h))
 		lines = lines[:max(0, h)]
 	}
 	for i, l := range lines {
 		if ansi.StringWidth(l) > w {
+			overflowed(fmt.Sprintf("line %d is %d wide in a window %d wide: %q", i, ansi.StringWidth(l), w, ansi.Strip(l)))
 			lines[i] = ansi.Truncate(l, w, "…")
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// onOverflow, when set (by tests), hears about every frame fit had to cut.
+// The layout is meant never to need the cut, so tests fail on it even
+// though the user would see a tidy, clipped frame.
+var onOverflow func(what string)
+
+func overflowed(what string) {
+	if onOverflow != nil {
+		onOverflow(what)
+	}
 }

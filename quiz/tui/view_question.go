@@ -25,13 +25,22 @@ func (m Model) progressLine() string {
 func (m Model) viewQuestion() string {
 	w := m.inner()
 	qu := m.guide.Questions[m.q]
-	top := []string{
-		ansi.Truncate(m.styles.Heading.Render(quiz.Inert(m.guide.Name)), w, "…"),
-		m.progressLine(),
-		"",
-	}
 	bottom := m.bottom()
+	var top []string
+	if m.height >= 16 {
+		top = append(top, ansi.Truncate(m.styles.Heading.Render(quiz.Inert(m.guide.Name)), w, "…"))
+	}
+	top = append(top, m.progressLine())
+	if m.height >= 16 {
+		top = append(top, "")
+	}
+	// The question stays put above the options, so scrolling to a late
+	// option in a short window never hides what is being asked.
 	head := m.questionHead(qu, w)
+	if len(top)+len(head)+len(bottom)+3 <= m.height {
+		top = append(top, head...)
+		head = nil
+	}
 	opts, spans := m.questionOptions(qu, w, true)
 	avail := m.height - len(top) - len(bottom)
 	if len(head)+len(opts) > avail {
@@ -67,7 +76,10 @@ func (m Model) questionHead(qu quiz.Question, w int) []string {
 	if m.showWhy && qu.Why != "" {
 		lines = append(lines, wrapStyled("Why we ask: "+quiz.Inert(qu.Why), w, "", "", st.Why)...)
 	}
-	return append(lines, "")
+	if m.height >= 16 {
+		lines = append(lines, "")
+	}
+	return lines
 }
 
 // questionOptions draws the options and returns, per option, the first

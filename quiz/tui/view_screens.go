@@ -11,8 +11,7 @@ import (
 
 func (m Model) viewWelcome() string {
 	w, st, g := m.inner(), m.styles, m.guide
-	var mid []string
-	mid = append(mid, wrapStyled(quiz.Inert(g.Name), w, "", "", st.Heading)...)
+	head := wrapStyled(quiz.Inert(g.Name), w, "", "", st.Heading)
 	if g.Shop.Name != "" || g.Shop.Tagline != "" {
 		shop := quiz.Inert(g.Shop.Name)
 		if g.Shop.Tagline != "" {
@@ -21,19 +20,44 @@ func (m Model) viewWelcome() string {
 			}
 			shop += quiz.Inert(g.Shop.Tagline)
 		}
-		mid = append(mid, wrapStyled(shop, w, "", "", st.Subtle)...)
+		head = append(head, wrapStyled(shop, w, "", "", st.Subtle)...)
 	}
-	mid = append(mid, "")
-	intro := fmt.Sprintf("%d short questions, then a recommendation with the reasons behind it and a checklist to take to the counter.", len(g.Questions))
-	mid = append(mid, wrapStyled(intro, w, "", "", st.Text)...)
-	mid = append(mid, wrapStyled("Pick with ↑/↓ and enter, or press an option's digit. ← goes back, w shows why we ask.", w, "", "", st.Subtle)...)
+	intro := wrapStyled(fmt.Sprintf("%d short questions, then a recommendation with the reasons behind it and a checklist to take to the counter.", len(g.Questions)), w, "", "", st.Text)
+	keys := wrapStyled("Pick with ↑/↓ and enter, or press an option's digit. ← goes back, w shows why we ask.", w, "", "", st.Subtle)
+	var resume []string
 	if n := len(m.answers); n > 0 {
-		mid = append(mid, "")
-		mid = append(mid, wrapStyled(fmt.Sprintf("%d of %d already answered; enter carries on from there.", n, len(g.Questions)), w, "", "", st.Text)...)
+		resume = wrapStyled(fmt.Sprintf("%d of %d already answered; enter carries on from there.", n, len(g.Questions)), w, "", "", st.Text)
 	}
-	mid = append(mid, "")
-	mid = append(mid, wrapStyled("Press enter to start.", w, "", "", st.Button)...)
-	return m.frame(nil, mid, len(mid)-1, len(mid)-1, m.bottom())
+	start := wrapStyled("Press enter to start.", w, "", "", st.Button)
+	bottom := m.bottom()
+	// In a short window the key hints go first, then the introduction:
+	// the title and how to start must always show.
+	for _, drop := range []*[]string{nil, &keys, &intro} {
+		if drop != nil {
+			*drop = nil
+		}
+		mid := joinBlocks(head, intro, keys, resume, start)
+		if len(mid)+len(bottom) <= m.height {
+			break
+		}
+	}
+	mid := joinBlocks(head, intro, keys, resume, start)
+	return m.frame(nil, mid, 0, len(mid)-1, bottom)
+}
+
+// joinBlocks stacks non-empty blocks of lines with a blank line between.
+func joinBlocks(blocks ...[]string) []string {
+	var out []string
+	for _, b := range blocks {
+		if len(b) == 0 {
+			continue
+		}
+		if out != nil {
+			out = append(out, "")
+		}
+		out = append(out, b...)
+	}
+	return out
 }
 
 func (m Model) viewReview() string {

@@ -1,0 +1,141 @@
+package tui
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/teatest"
+
+	"github.com/jewelguide/jewelguide/quiz"
+)
+
+// recorder wraps the model and writes down the frame after every key, so
+// the golden file is the run as a user saw it, one screen per key. (The
+// program's raw output is not compared: how many frames the renderer
+// draws depends on timing.)
+type recorder struct {
+	Model
+	log *strings.Builder
+}
+
+func (r recorder) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	next, cmd := r.Model.Update(msg)
+	r.Model = next.(Model)
+	if k, ok := msg.(tea.KeyMsg); ok {
+		fmt.Fprintf(r.log, "──── after %q on %s ────\n%s\n", k.String(), r.screen, ansi.Strip(r.View()))
+	}
+	return r, cmd
+}
+
+// TestEndToEndGolden runs the whole quiz through a real Bubble Tea program
+// at 80×24: welcome, answers with digits and arrows, going back twice, the
+// multi-select limit, the review, a change from the review, the result,
+// and quitting. Regenerate with: go test ./quiz/tui -run Golden -update
+func TestEndToEndGolden(t *testing.T) {
+	log := &strings.Builder{}
+	rec := recorder{Model: newModel(t, Options{NoColor: true}), log: log}
+	tm := teatest.NewTestModel(t, rec, teatest.WithInitialTermSize(80, 24))
+	keys := []string{
+		"enter", "3", "down", "down", "enter", "left", "left", // back twice
+		"w", "2", "w", "3", "2", "3", "3", "3", // why we ask, then digits
+		"1", "2", "3", "space", "up", "space", "down", "space", "enter", // the limit of two
+		"down", "down", "down", "enter", "3", // change lifespan from the review
+		"up", "up", "up", "enter", "pgdown", "end", "r", "q",
+	}
+	for _, k := range keys {
+		// Send returns once the program has taken the key, and the program
+		// handles keys in order, so the frames do not depend on timing.
+		tm.Send(keyMsg(k))
+	}
+	final := tm.FinalModel(t).(recorder)
+	out := final.Outcome()
+	want := quiz.Answers{
+		"occasion": {"gift"}, "budget": {"invest"}, "lifespan": {"heirloom"}, "ethics": {"essential"},
+		"personalization": {"bespoke"}, "character": {"one-of-a-kind"}, "extras": {"meet-maker", "matching-set"},
+	}
+	if !out.Completed || out.Interrupted || !reflect.DeepEqual(out.Answers, want) {
+		t.Errorf("outcome = %+v, want completed with %v", out, want)
+	}
+	teatest.RequireEqualOutput(t, []byte(log.String()))
+}
+
+// keyReader hands the program one key per Read, the way a person types,
+// and then blocks until closed, as a terminal would.
+type keyReader struct {
+	keys   []string
+	closed chan struct{}
+	once   sync.Once
+}
+
+func newKeyReader(keys ...string) *keyReader {
+	return &keyReader{keys: keys, closed: make(chan struct{})}
+}
+
+func (r *keyReader) Read(p []byte) (int, error) {
+	if len(r.keys) == 0 {
+		<-r.closed
+		return 0, io.EOF
+	}
+	k := r.keys[0]
+	r.keys = r.keys[1:]
+	return copy(p, k), nil
+}
+
+func (r *keyReader) Close() { r.once.Do(func() { close(r.closed) }) }
+
+func TestRunCompletes(t *testing.T) {
+	in := newKeyReader("\r", "3", "3", "3", "3", "3", "3", "1", "2", "\r", "\r", "\x1b[B", "q")
+	defer in.Close()
+	var out bytes.Buffer
+	got, err := Run(context.Background(), Options{Guide: defaultGuide(t), Input: in, Output: &out, NoColor: true, AltScreen: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !got.Completed || got.Interrupted || len(got.Answers) != 7 || !reflect.DeepEqual(got.Answers["extras"], []string{"meet-maker", "hold-value"}) {
+		t.Errorf("outcome = %+v", got)
+	}
+	s := out.String()
+	for _, seq := range []string{"\x1b[?1049h", "\x1b[?1049l", "\x1b[?25h"} {
+		if !strings.Contains(s, seq) {
+			t.Errorf("output lacks %q (alternate screen and cursor must be restored)", seq)
+		}
+	}
+}
+
+func TestRunCtrlC(t *testing.T) {
+	in := newKeyReader("\r", "3", "\x03")
+	defer in.Close()
+	got, err := Run(context.Background(), Options{Guide: defaultGuide(t), Input: in, Output: io.Discard, NoColor: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !got.Interrupted || got.Completed || !reflect.DeepEqual(got.Answers, quiz.Answers{"occasion": {"milestone"}}) {
+		t.Errorf("outcome = %+v", got)
+	}
+}
+
+func TestRunCancelledContext(t *testing.T) {
+	in := newKeyReader()
+	defer in.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := Run(ctx, Options{Guide: defaultGuide(t), Input: in, Output: io.Discard, NoColor: true})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v, want context.Canceled", err)
+	}
+}
+
+func TestRunNeedsGuide(t *testing.T) {
+	if _, err := Run(context.Background(), Options{}); err == nil {
+		t.Error("Run without a guide did not fail")
+	}
+}

@@ -1,0 +1,124 @@
+package tui
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
+
+	"github.com/jewelguide/jewelguide/data"
+	"github.com/jewelguide/jewelguide/quiz"
+)
+
+func TestMain(m *testing.M) {
+	// Pin the colour profile so frames do not depend on the terminal the
+	// tests run in, and so lipgloss never queries it.
+	lipgloss.SetColorProfile(termenv.Ascii)
+	lipgloss.SetHasDarkBackground(true)
+	os.Exit(m.Run())
+}
+
+func defaultGuide(t testing.TB) *quiz.Guide {
+	t.Helper()
+	g, err := quiz.Parse(data.GuideFile, data.Guide)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+// keyMsg turns a key name as Bubble Tea prints it ("enter", "shift+tab",
+// "q") into the message a terminal would produce.
+func keyMsg(k string) tea.KeyMsg {
+	names := map[string]tea.KeyType{
+		"enter": tea.KeyEnter, "up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft,
+		"right": tea.KeyRight, "backspace": tea.KeyBackspace, "shift+tab": tea.KeyShiftTab,
+		"esc": tea.KeyEsc, "ctrl+c": tea.KeyCtrlC, "pgdown": tea.KeyPgDown, "pgup": tea.KeyPgUp,
+		"home": tea.KeyHome, "end": tea.KeyEnd,
+	}
+	if t, ok := names[k]; ok {
+		return tea.KeyMsg{Type: t}
+	}
+	if k == "space" {
+		return tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+}
+
+// press feeds keys to the model one by one and returns the final model;
+// it fails the test if any frame on the way needed clipping.
+func press(t testing.TB, m Model, keys ...string) Model {
+	t.Helper()
+	for _, k := range keys {
+		next, _ := m.Update(keyMsg(k))
+		m = next.(Model)
+		checkFit(t, m, "after "+k)
+	}
+	return m
+}
+
+func resize(t testing.TB, m Model, w, h int) Model {
+	t.Helper()
+	next, _ := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	return next.(Model)
+}
+
+func newModel(t testing.TB, opts Options) Model {
+	t.Helper()
+	if opts.Guide == nil {
+		opts.Guide = defaultGuide(t)
+	}
+	return New(opts)
+}
+
+// screenText is the frame as the user reads it.
+func screenText(m Model) string { return ansi.Strip(m.View()) }
+
+// checkFit fails when a frame is wider or taller than the window, or when
+// the layout relied on the final clipping guard to get there.
+func checkFit(t testing.TB, m Model, where string) {
+	t.Helper()
+	var cut []string
+	onOverflow = func(what string) { cut = append(cut, what) }
+	v := m.View()
+	onOverflow = nil
+	for _, c := range cut {
+		t.Errorf("%s at %dx%d on %s: frame was clipped: %s", where, m.width, m.height, m.screen, c)
+	}
+	lines := strings.Split(v, "\n")
+	if len(lines) > m.height {
+		t.Errorf("%s at %dx%d on %s: %d lines", where, m.width, m.height, m.screen, len(lines))
+	}
+	for i, l := range lines {
+		if w := ansi.StringWidth(l); w > m.width {
+			t.Errorf("%s at %dx%d on %s: line %d is %d wide: %q", where, m.width, m.height, m.screen, i, w, ansi.Strip(l))
+		}
+	}
+}
+
+func mustContain(t testing.TB, view string, wants ...string) {
+	t.Helper()
+	for _, w := range wants {
+		if !strings.Contains(view, w) {
+			t.Errorf("view lacks %q:\n%s", w, view)
+		}
+	}
+}
+
+func mustNotContain(t testing.TB, view string, bad ...string) {
+	t.Helper()
+	for _, b := range bad {
+		if strings.Contains(view, b) {
+			t.Errorf("view has %q but should not:\n%s", b, view)
+		}
+	}
+}
+
+// toReview answers every question of the default guide with digits:
+// milestone, invest, heirloom, essential, bespoke, one-of-a-kind, and
+// extras meet-maker + hold-value.
+var allHandcrafted = []string{"enter", "3", "3", "3", "3", "3", "3", "1", "2", "enter"}
