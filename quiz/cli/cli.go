@@ -99,6 +99,8 @@ func run(ctx context.Context, args []string, env Env) error {
 		switch args[0] {
 		case "check":
 			return runCheck(args[1:], env)
+		case "stats":
+			return runStats(args[1:], env)
 		}
 	}
 	opts, err := parseFlags(args, env)
