@@ -24,7 +24,10 @@ func wrapStyled(s string, width int, first, rest string, st lipgloss.Style) []st
 		limit = max(1, width-fw)
 	}
 	var out []string
-	for i, l := range strings.Split(ansi.Wrap(s, limit, ""), "\n") {
+	// ansi.Wrap lets a word followed by " -" run up to two columns past
+	// the limit ("handmade -"); Hardwrap cuts what it left too long.
+	wrapped := ansi.Hardwrap(ansi.Wrap(s, limit, ""), limit, false)
+	for i, l := range strings.Split(wrapped, "\n") {
 		p := rest
 		if i == 0 {
 			p = first
