@@ -13,7 +13,7 @@ import (
 
 // update rewrites the .want files of the broken-guide corpus from what the
 // loader says now. Review the diff line by line before committing it.
-var update = flag.Bool("update", false, "rewrite testdata/guides/*.want from current output")
+var updateGuides = flag.Bool("update-guides", false, "rewrite testdata/guides/*.want from current output")
 
 const corpusDir = "../testdata/guides"
 
@@ -47,7 +47,7 @@ func TestGuideCorpus(t *testing.T) {
 				checkLoaded(t, g)
 			}
 			wantFile := strings.TrimSuffix(path, ".yaml") + ".want"
-			if *update {
+			if *updateGuides {
 				if err := os.WriteFile(wantFile, []byte(got+"\n"), 0o644); err != nil {
 					t.Fatal(err)
 				}
@@ -55,7 +55,7 @@ func TestGuideCorpus(t *testing.T) {
 			}
 			want, err := os.ReadFile(wantFile)
 			if err != nil {
-				t.Fatalf("no expected result: %v (run go test -run TestGuideCorpus -update and review)", err)
+				t.Fatalf("no expected result: %v (run go test -run TestGuideCorpus -update-guides and review)", err)
 			}
 			if w := strings.TrimSuffix(string(want), "\n"); got != w {
 				t.Errorf("Parse(%s):\n got: %s\nwant: %s", name, got, w)
