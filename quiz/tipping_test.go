@@ -151,7 +151,7 @@ func TestTippingCloseCallByHand(t *testing.T) {
 	tests := []struct {
 		change, verdict string // verdict "" means: not a tipping point
 	}{
-		{"occasion=gift remove=false", "handcrafted"},     // H 6, M 3
+		{"occasion=gift remove=false", "handcrafted"},      // H 6, M 3
 		{"occasion=milestone remove=false", "handcrafted"}, // H 8, M 3
 		{"occasion=trend remove=false", "mass-produced"},   // H 4, M 7
 		{"budget=lowest remove=false", "mass-produced"},    // H 3, M 9
