@@ -87,3 +87,88 @@ func (k *keyMap) setAll(on bool) {
 		b.SetEnabled(on)
 	}
 }
+
+// syncKeys enables exactly the bindings the current screen handles and
+// words them for it, so the help never offers a key that does nothing.
+func (m *Model) syncKeys() {
+	k := &m.keys
+	k.setAll(false)
+	k.Kill.SetEnabled(true)
+	k.Help.SetEnabled(true)
+	k.Quit.SetEnabled(true)
+	if m.help.ShowAll {
+		k.Help.SetHelp("?", "less")
+	} else {
+		k.Help.SetHelp("?", "more")
+	}
+	switch m.screen {
+	case screenWelcome:
+		k.Choose.SetEnabled(true)
+		k.Choose.SetHelp("enter", "start")
+	case screenQuestion:
+		m.syncQuestionKeys()
+	case screenReview:
+		k.Up.SetEnabled(true)
+		k.Down.SetEnabled(true)
+		k.Up.SetHelp("↑/k", "up")
+		k.Down.SetHelp("↓/j", "down")
+		k.Choose.SetEnabled(true)
+		if m.cursor >= len(m.guide.Questions) {
+			k.Choose.SetHelp("enter", "see result")
+		} else {
+			k.Choose.SetHelp("enter", "change")
+		}
+		k.Back.SetEnabled(true)
+		k.Back.SetHelp("←", "last question")
+	case screenResult:
+		for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Top, &k.Bottom, &k.Review} {
+			b.SetEnabled(true)
+		}
+		k.Up.SetHelp("↑/k", "scroll up")
+		k.Down.SetHelp("↓/j", "scroll down")
+		k.Move.SetHelp("↑↓", "scroll")
+	case screenConfirmQuit:
+		k.Quit.SetEnabled(false)
+		k.Help.SetEnabled(false)
+		k.Yes.SetEnabled(true)
+		k.No.SetEnabled(true)
+	}
+	k.Move.SetEnabled(k.Up.Enabled())
+	k.Tick.SetEnabled(k.Toggle.Enabled())
+	if m.screen != screenResult {
+		k.Move.SetHelp("↑↓", "move")
+	}
+}
+
+func (m *Model) syncQuestionKeys() {
+	k := &m.keys
+	qu := m.guide.Questions[m.q]
+	k.Up.SetEnabled(true)
+	k.Down.SetEnabled(true)
+	k.Up.SetHelp("↑/k", "up")
+	k.Down.SetHelp("↓/j", "down")
+	k.Digit.SetEnabled(true)
+	k.Why.SetEnabled(qu.Why != "")
+	if m.showWhy {
+		k.Why.SetHelp("w", "hide why")
+	} else {
+		k.Why.SetHelp("w", "why")
+	}
+	k.Choose.SetEnabled(true)
+	if qu.Multi() {
+		k.Toggle.SetEnabled(true)
+		k.Digit.SetHelp("1-9", "tick")
+		k.Choose.SetHelp("enter", "confirm")
+	} else {
+		k.Digit.SetHelp("1-9", "pick")
+		k.Choose.SetHelp("enter", "choose")
+	}
+	switch {
+	case m.fromReview:
+		k.Back.SetEnabled(true)
+		k.Back.SetHelp("←", "cancel")
+	case m.q > 0:
+		k.Back.SetEnabled(true)
+		k.Back.SetHelp("←", "back")
+	}
+}

@@ -138,13 +138,18 @@ func (m Model) resultBottom() []string {
 // help, and renders the report at the current width. It runs in Update
 // whenever the size, the help or the answers change, never in View.
 func (m *Model) layoutResult() {
-	if m.report == nil {
+	if m.report == nil || m.screen != screenResult {
 		return
 	}
-	h := max(1, m.height-len(m.resultBottom()))
 	w := m.inner()
-	m.vp.Width, m.vp.Height = w, h
-	m.vp.SetContent(RenderReport(m.report, w, m.styles))
+	if m.vpReport != m.report || m.vp.Width != w {
+		// Scrolling keys land here too; render only when the report or
+		// the width changed.
+		m.vp.Width = w
+		m.vp.SetContent(RenderReport(m.report, w, m.styles))
+		m.vpReport = m.report
+	}
+	m.vp.Height = max(1, m.height-len(m.resultBottom()))
 	if m.vp.PastBottom() {
 		m.vp.GotoBottom()
 	}

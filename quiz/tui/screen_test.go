@@ -1,0 +1,119 @@
+package tui
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/jewelguide/jewelguide/quiz"
+)
+
+func TestQuitConfirmation(t *testing.T) {
+	m := press(t, newModel(t, Options{}), "enter", "3")
+	for _, k := range []string{"q", "esc"} {
+		asked := press(t, m, k)
+		v := screenText(asked)
+		mustContain(t, v, "Quit? your answers will be lost (y/n)", "y yes, quit", "n no, stay")
+		mustNotContain(t, v, "? more")
+		stay := press(t, asked, "n")
+		if stay.screen != screenQuestion || stay.quitting {
+			t.Fatalf("n after %s: screen %s quitting %v", k, stay.screen, stay.quitting)
+		}
+		mustContain(t, screenText(stay), "Question 2 of 7")
+	}
+	next, cmd := press(t, m, "q").Update(keyMsg("y"))
+	quit := next.(Model)
+	if !isQuit(cmd) || !quit.quitting {
+		t.Fatal("y did not quit")
+	}
+	out := quit.Outcome()
+	if out.Completed || out.Interrupted || !reflect.DeepEqual(out.Answers, quiz.Answers{"occasion": {"milestone"}}) {
+		t.Errorf("outcome = %+v", out)
+	}
+}
+
+func TestQuitAtOnceWhenNothingIsLost(t *testing.T) {
+	// Nothing answered yet.
+	_, cmd := newModel(t, Options{}).Update(keyMsg("q"))
+	if !isQuit(cmd) {
+		t.Error("q on the welcome screen asked instead of quitting")
+	}
+	// The result was reached: the report will be printed.
+	m := press(t, newModel(t, Options{}), allHandcrafted...)
+	m = press(t, m, "enter", "r")
+	next, cmd := m.Update(keyMsg("q"))
+	if !isQuit(cmd) || !next.(Model).Outcome().Completed {
+		t.Error("q after the result asked instead of quitting")
+	}
+}
+
+func TestCtrlCQuitsAtOnce(t *testing.T) {
+	for _, keys := range [][]string{{}, {"enter", "3"}, {"enter", "3", "q"}, allHandcrafted} {
+		m := press(t, newModel(t, Options{}), keys...)
+		next, cmd := m.Update(keyMsg("ctrl+c"))
+		out := next.(Model).Outcome()
+		if !isQuit(cmd) || !out.Interrupted {
+			t.Errorf("after %v: ctrl+c gave quit=%v outcome=%+v", keys, isQuit(cmd), out)
+		}
+		if next.(Model).View() != "" {
+			t.Errorf("after %v: a frame is left behind after ctrl+c", keys)
+		}
+	}
+}
+
+func TestResizeRedraws(t *testing.T) {
+	m := press(t, newModel(t, Options{}), "enter", "3", "3", "w")
+	narrow := screenText(resize(t, m, 40, 30))
+	wide := screenText(resize(t, m, 120, 30))
+	why := "Why we ask: Hand soldering and stones set to fit each piece hold up for decades;"
+	mustContain(t, wide, why)
+	mustNotContain(t, narrow, why)
+	mustContain(t, narrow, "Why we ask: Hand soldering and stones")
+	for _, v := range []string{narrow, wide} {
+		if n := strings.Count(v, "\n") + 1; n != 30 {
+			t.Errorf("frame has %d lines, want the window's 30", n)
+		}
+	}
+	// The result viewport follows the window too.
+	r := press(t, newModel(t, Options{}), allHandcrafted...)
+	r = press(t, r, "enter")
+	r = resize(t, r, 60, 20)
+	checkFit(t, r, "result after resize")
+	if r.vp.Height+len(r.resultBottom()) != 20 || r.vp.Width != 58 {
+		t.Errorf("viewport %dx%d after resize to 60x20", r.vp.Width, r.vp.Height)
+	}
+}
+
+func TestTinyWindow(t *testing.T) {
+	m := resize(t, press(t, newModel(t, Options{}), "enter", "3"), 30, 8)
+	v := screenText(m)
+	mustContain(t, strings.Join(strings.Fields(v), " "), "Window too small: need at least 40×12, have 30×8")
+	checkFit(t, m, "tiny")
+	// Keys typed blind do nothing...
+	m = press(t, m, "1", "enter")
+	if _, ok := m.answers["budget"]; ok {
+		t.Error("a key answered a question nobody could see")
+	}
+	// ...but quitting still works, including the question.
+	m = press(t, m, "q")
+	mustContain(t, strings.Join(strings.Fields(screenText(m)), " "), "Quit? your answers will be lost (y/n)")
+	_, cmd := m.Update(keyMsg("y"))
+	if !isQuit(cmd) {
+		t.Error("y did not quit in a tiny window")
+	}
+	// Growing the window again shows the question where it was.
+	mustContain(t, screenText(resize(t, press(t, m, "n"), 80, 24)), "Question 2 of 7")
+}
+
+func TestHelpToggle(t *testing.T) {
+	m := press(t, newModel(t, Options{}), "enter", "3")
+	short := screenText(m)
+	mustContain(t, short, "↑↓ move", "1-9 pick", "enter choose", "← back", "w why", "q quit", "? more")
+	mustNotContain(t, short, "ctrl+c")
+	m = press(t, m, "?")
+	full := screenText(m)
+	mustContain(t, full, "↑/k", "up", "↓/j", "down", "1-9", "pick", "enter", "choose", "←", "back", "w", "why", "?", "less", "q", "quit", "ctrl+c", "quit now")
+	// Keys of other screens are not offered.
+	mustNotContain(t, full, "r review", "pgup", "y yes")
+	mustNotContain(t, screenText(press(t, m, "?")), "ctrl+c")
+}
