@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/jewelguide/jewelguide/quiz"
 )
 
@@ -72,6 +74,12 @@ func TestResizeRedraws(t *testing.T) {
 	for _, v := range []string{narrow, wide} {
 		if n := strings.Count(v, "\n") + 1; n != 30 {
 			t.Errorf("frame has %d lines, want the window's 30", n)
+		}
+	}
+	// A very wide window keeps lines to a readable length.
+	for _, l := range strings.Split(screenText(resize(t, m, 160, 30)), "\n") {
+		if w := ansi.StringWidth(l); w > maxText+1 {
+			t.Errorf("line %d wide at 160 columns: %q", w, l)
 		}
 	}
 	// The result viewport follows the window too.

@@ -36,8 +36,13 @@ func (m Model) View() string {
 	return ""
 }
 
-// inner is the usable width: one column of margin on each side.
-func (m Model) inner() int { return max(1, m.width-2) }
+// maxText is the widest the text runs: lines much longer than this are
+// hard to read in a wide terminal.
+const maxText = 100
+
+// inner is the usable width: one column of margin on each side, and no
+// more than maxText.
+func (m Model) inner() int { return max(1, min(m.width-2, maxText)) }
 
 func (m Model) viewTooSmall() string {
 	msg := fmt.Sprintf("Window too small: need at least %d×%d, have %d×%d.", minWidth, minHeight, m.width, m.height)
