@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Measures jewelguide as a whole program and prints one Markdown table of
+# figures against the targets of issue 6 (README.md, "Performance"):
+#
+#   - first frame: start to first drawn screen in a pseudo-terminal that
+#     answers the background-colour and cursor-position queries, against a
+#     bare Bubble Tea program, run alternately; both again at 120 fps;
+#   - a non-interactive run (--answer … --format json) against a floor
+#     binary linking the same libraries and against a hello-world;
+#   - peak RSS of that run and the stripped binary size;
+#   - the Go benchmarks the targets name (go test -bench).
+#
+# It measures the last commit, from a fresh clone in a temporary directory,
+# so uncommitted work in the checkout never leaks into the figures.
+#
+# usage: scripts/bench.sh [--runs N] [--growth] [--worktree]
+#   --runs N     first-frame rounds (default 30) and hyperfine runs (×10)
+#   --growth     also print the questions × rules growth tables
+#   --worktree   measure the checkout as it is, uncommitted files included
+#
+# Needs go, python3, git, hyperfine, GNU time and util-linux's setsid:
+#   apt-get update && apt-get install -y hyperfine time
+set -euo pipefail
+
+runs=30
+growth=
+worktree=
+while [[ $# -gt 0 ]]; do
+	case $1 in
+	--runs) runs=$2; shift 2 ;;
+	--growth) growth=--growth; shift ;;
+	--worktree) worktree=1; shift ;;
+	-h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+	*) echo "bench.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
+	esac
+done
+
+for tool in go git python3 hyperfine setsid; do
+	command -v "$tool" >/dev/null || { echo "bench.sh: $tool is missing (apt-get install -y hyperfine time)" >&2; exit 1; }
+done
+[[ -x /usr/bin/time ]] || { echo "bench.sh: /usr/bin/time is missing (apt-get install -y time)" >&2; exit 1; }
+
+root=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/jewelguide-bench.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+src=$tmp/src bin=$tmp/bin out=$tmp/out
+mkdir -p "$bin" "$out"
+
+if [[ -n $worktree ]]; then
+	mkdir -p "$src"
+	# Tracked and untracked files, minus what .gitignore leaves out.
+	git -C "$root" ls-files -z --cached --others --exclude-standard |
+		(cd "$root" && xargs -0 tar -cf - --ignore-failed-read 2>/dev/null) | tar -C "$src" -xf -
+	what="working tree of $(git -C "$root" rev-parse --short HEAD)"
+else
+	git clone --quiet "$root" "$src"
+	what="commit $(git -C "$src" rev-parse --short HEAD)"
+fi
+cd "$src"
+echo "bench.sh: measuring $what in $src" >&2
+
+# Every binary is built the same way, stripped, so sizes and start-up
+# compare like with like.
+build() { go build -trimpath -ldflags='-s -w' -o "$bin/$1" "$2"; }
+build jewelguide .
+build bare ./scripts/bare
+build floor ./scripts/floor
+build hello ./scripts/hello
+build tuifps ./scripts/tuifps
+
+# The floor is only a floor if it links what jewelguide links.
+deps() { go list -deps -f '{{if not .Standard}}{{.ImportPath}}{{end}}' "$1" | grep -v '^github.com/jewelguide/' | sort; }
+if ! diff <(deps .) <(deps ./scripts/floor) >"$out/depdiff"; then
+	echo "bench.sh: warning: the floor links different packages from jewelguide; update scripts/floor:" >&2
+	cat "$out/depdiff" >&2
+fi
+
+answers=(--answer occasion=gift --answer budget=moderate --answer lifespan=years --answer ethics=nice-to-have
+	--answer personalization=bespoke --answer character=either --answer extras=meet-maker,matching-set --format json)
+"$bin/jewelguide" "${answers[@]}" | python3 -c 'import json, sys; json.load(sys.stdin)' ||
+	{ echo "bench.sh: the non-interactive run did not print JSON" >&2; exit 1; }
+
+echo "bench.sh: first frame, $runs alternating rounds…" >&2
+python3 scripts/firstframe.py --runs "$runs" --json "$out/firstframe.json" \
+	jewelguide "Press enter to start" "$bin/jewelguide" \
+	bare "bare frame" "$bin/bare" \
+	jewelguide-120fps "Press enter to start" "$bin/tuifps -fps 120" \
+	bare-120fps "bare frame" "$bin/bare -fps 120" \
+	hello "hello, world" "$bin/hello" >&2
+
+echo "bench.sh: non-interactive run…" >&2
+hyperfine --shell=none --warmup 20 --runs $((runs * 10)) --style basic --export-json "$out/run.json" \
+	-n jewelguide "$bin/jewelguide ${answers[*]}" -n floor "$bin/floor" -n hello "$bin/hello" >&2
+
+# Peak RSS: the largest of ten runs each, from GNU time's verbose report.
+peak() {
+	local max=0 kb
+	for _ in 1 2 3 4 5 6 7 8 9 10; do
+		kb=$( { /usr/bin/time -v "$@" >/dev/null; } 2>&1 | awk -F': ' '/Maximum resident set size/ {print $2}')
+		((kb > max)) && max=$kb
+	done
+	echo "$max"
+}
+printf '{"jewelguide": %s, "floor": %s, "hello": %s}\n' \
+	"$(peak "$bin/jewelguide" "${answers[@]}")" "$(peak "$bin/floor")" "$(peak "$bin/hello")" >"$out/rss.json"
+printf '{"jewelguide": %s, "floor": %s, "bare": %s, "hello": %s}\n' \
+	"$(stat -c %s "$bin/jewelguide")" "$(stat -c %s "$bin/floor")" "$(stat -c %s "$bin/bare")" "$(stat -c %s "$bin/hello")" >"$out/sizes.json"
+
+echo "bench.sh: go test -bench (about two minutes)…" >&2
+go test -run '^$' -bench 'Parse|Score|Tipping|Evaluate|ReportJSON|ScaleKey|ScaleFrame' -benchmem \
+	./quiz/ ./quiz/tui/ | tee "$out/gobench.txt" >&2
+
+echo >&2
+echo "Measured $what on $(nproc) CPUs ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), $(go version | cut -d' ' -f3-), $(date -u +%Y-%m-%d)."
+echo
+python3 scripts/benchtable.py "$out" $growth
