@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -115,7 +116,17 @@ func ParseAnswers(file string, data []byte) (Answers, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, fmt.Errorf("%s: %s", file, strings.TrimPrefix(err.Error(), "yaml: "))
+		// Same "file:line: message" form as every other message here;
+		// yaml.v3 leaves the line out when the problem is on the first.
+		line, msg := 0, strings.TrimPrefix(err.Error(), "yaml: ")
+		if sm := yamlLineRe.FindStringSubmatch(err.Error()); sm != nil {
+			line, _ = strconv.Atoi(sm[1])
+			msg = sm[3]
+		}
+		if strings.HasPrefix(msg, "unknown anchor") {
+			return nil, fmt.Errorf("%s: %s", file, msg)
+		}
+		return nil, fmt.Errorf("%s:%d: %s", file, syntaxLine(line, msg), msg)
 	}
 	if len(doc.Content) == 0 {
 		return Answers{}, nil

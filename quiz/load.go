@@ -175,15 +175,40 @@ func yamlError(file string, err error) error {
 			line, _ = strconv.Atoi(sm[1])
 			col, _ = strconv.Atoi(sm[2])
 			m = sm[3]
-		} else if te == nil && !strings.HasPrefix(m, "yaml: unknown anchor") {
-			// yaml.v3 counts syntax-error lines from 0 and leaves the
-			// number out when it is 0: the problem is on the first line.
-			line = 1
+		}
+		if te == nil && !strings.HasPrefix(m, "yaml: unknown anchor") {
+			line = syntaxLine(line, m)
 		}
 		m = reword(m)
 		ps.add(line, col, "%s", m)
 	}
 	return ps.err(file)
+}
+
+// yamlParserProblems are yaml.v3's parser messages, as opposed to its
+// scanner's. It prints parser lines counted from 0 and scanner lines from
+// 1, and leaves the line out when it would print 0.
+var yamlParserProblems = map[string]bool{
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected <document start>": true,
+	"did not find expected <stream-start>":   true,
+	"did not find expected key":              true,
+	"did not find expected node content":     true,
+	"found duplicate %YAML directive":        true,
+	"found duplicate %TAG directive":         true,
+	"found incompatible YAML document":       true,
+	"found undefined tag handle":             true,
+}
+
+// syntaxLine turns the line yaml.v3 printed for a syntax error (0 if none)
+// into a line counted from 1.
+func syntaxLine(line int, msg string) int {
+	if line == 0 || yamlParserProblems[msg] {
+		return line + 1
+	}
+	return line
 }
 
 func reword(m string) string {
