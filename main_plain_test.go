@@ -54,7 +54,7 @@ func TestPlainModeReasksOnInvalidInput(t *testing.T) {
 			t.Errorf("stderr lacks %q", want)
 		}
 	}
-	if !strings.Contains(r.stdout, "What else matters: (unanswered)") {
+	if !strings.Contains(r.stdout, "What else matters: none of these") {
 		t.Errorf("an empty line on a multi-select question means none:\n%s", r.stdout)
 	}
 }

@@ -15,7 +15,9 @@ func Wrap(s string, width, indent int) string {
 	if width-indent < 10 {
 		width = indent + 10
 	}
-	lines := strings.Split(ansi.Wrap(s, width-indent, ""), "\n")
+	// ansi.Wrap can leave a word followed by " -" a column or two past the
+	// limit; the hard wrap after it guarantees the width.
+	lines := strings.Split(ansi.Hardwrap(ansi.Wrap(s, width-indent, ""), width-indent, true), "\n")
 	for i := 1; i < len(lines); i++ {
 		lines[i] = strings.Repeat(" ", indent) + lines[i]
 	}
@@ -55,7 +57,7 @@ func WriteText(w io.Writer, rep *Report, width int) error {
 	}
 	b.WriteString("\nYour answers\n")
 	for _, a := range rep.Answers {
-		line(2, a.Title+": "+strings.Join(a.Labels, ", "))
+		line(2, a.Title+": "+a.Chosen())
 	}
 	for _, a := range rep.Unanswered {
 		line(2, a.Title+": (unanswered)")
@@ -112,7 +114,7 @@ func WriteMarkdown(w io.Writer, rep *Report) error {
 	}
 	b.WriteString("\n## Your answers\n\n")
 	for _, a := range rep.Answers {
-		fmt.Fprintf(&b, "- %s: %s\n", mdEscape(a.Title), mdEscape(strings.Join(a.Labels, ", ")))
+		fmt.Fprintf(&b, "- %s: %s\n", mdEscape(a.Title), mdEscape(a.Chosen()))
 	}
 	for _, a := range rep.Unanswered {
 		fmt.Fprintf(&b, "- %s: *unanswered*\n", mdEscape(a.Title))
@@ -193,7 +195,7 @@ func (rep *Report) JSON() JSONReport {
 		j.Scores[s.Outcome] = s.Points
 	}
 	for _, a := range rep.Answers {
-		j.Answers[a.Question] = a.Options
+		j.Answers[a.Question] = append([]string{}, a.Options...)
 	}
 	for _, a := range rep.Unanswered {
 		j.Unanswered = append(j.Unanswered, a.Question)

@@ -1,6 +1,9 @@
 package quiz
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Report is a result dressed for people: labels looked up, text made inert,
 // ready for any output format. All formats render from one Report, so they
@@ -39,7 +42,8 @@ type ReportScore struct {
 	Points  int
 }
 
-// ReportAnswer is one question and what was chosen (nothing, if unanswered).
+// ReportAnswer is one question and what was chosen. Options is empty for
+// an unanswered question and for a multi-select one answered with none.
 type ReportAnswer struct {
 	Question string
 	Title    string
@@ -95,7 +99,7 @@ func NewReport(g *Guide, r *Result) *Report {
 			ra.Options = append(ra.Options, op.ID)
 			ra.Labels = append(ra.Labels, Inert(op.Label))
 		}
-		if ra.Options == nil {
+		if _, answered := r.Answers[qu.ID]; !answered {
 			rep.Unanswered = append(rep.Unanswered, ra)
 		} else {
 			rep.Answers = append(rep.Answers, ra)
@@ -151,6 +155,14 @@ func (rep *Report) scoreLabel(id string) string {
 		}
 	}
 	return id
+}
+
+// Chosen lists the chosen options' labels, or says none were.
+func (a ReportAnswer) Chosen() string {
+	if len(a.Labels) == 0 {
+		return "none of these"
+	}
+	return strings.Join(a.Labels, ", ")
 }
 
 // TipLine says one tipping point in words.

@@ -64,7 +64,8 @@ type Result struct {
 	Contributions []Contribution
 	Tipping       []Tip
 	Checklist     []ChecklistGroup
-	// Answers are the answers scored, each list in guide order.
+	// Answers are the answers scored, each list in guide order; an empty
+	// list is a multi-select question answered with none of its options.
 	Answers    Answers
 	Unanswered []string
 }
@@ -106,10 +107,12 @@ func (g *Guide) Evaluate(a Answers) *Result {
 				})
 			}
 		}
-		if chosen == nil {
+		// A multi-select question confirmed with nothing ticked was
+		// answered ("none of these"), which is not the same as skipped.
+		if _, present := a[qu.ID]; chosen == nil && !(present && qu.Multi()) {
 			r.Unanswered = append(r.Unanswered, qu.ID)
 		} else {
-			r.Answers[qu.ID] = chosen
+			r.Answers[qu.ID] = append([]string{}, chosen...)
 		}
 	}
 	for ri, ru := range g.Rules {

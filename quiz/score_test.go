@@ -108,10 +108,12 @@ func TestEvaluateDefaultGuide(t *testing.T) {
 			unanswered: all,
 		},
 		{
-			name:    "empty lists are unanswered",
+			// An empty single-select list is a skip; an empty multi-select
+			// list is "none of these", an answer that moves no points.
+			name:    "empty lists count nothing; only a multi-select one is answered",
 			answers: Answers{"occasion": {}, "extras": nil},
 			verdict: "mix", leader: "handcrafted", runnerUp: "mass-produced",
-			scores: [3]int{0, 0, 0}, close: true, unanswered: all,
+			scores: [3]int{0, 0, 0}, close: true, unanswered: all[:len(all)-1],
 		},
 		{
 			name:    "a tie on points is a close call",

@@ -82,11 +82,7 @@ func Run(ctx context.Context, g *quiz.Guide, in io.Reader, out io.Writer, width 
 					p.line(0, msg)
 					continue
 				}
-				if len(picked) == 0 {
-					delete(answers, qu.ID)
-				} else {
-					answers[qu.ID] = picked
-				}
+				answers[qu.ID] = picked
 				i++
 			}
 			break
@@ -125,7 +121,7 @@ func parseChoice(qu quiz.Question, text string) ([]string, string) {
 	n := len(qu.Options)
 	if text == "" {
 		if qu.Multi() {
-			return nil, ""
+			return []string{}, "" // none of these: answered, not skipped
 		}
 		return nil, fmt.Sprintf("Please type a number from 1 to %d.", n)
 	}

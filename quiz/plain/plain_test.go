@@ -35,7 +35,7 @@ func TestParseChoice(t *testing.T) {
 		{single, "4", nil, `"4" is not a choice here; type a number from 1 to 3.`},
 		{single, "", nil, "Please type a number from 1 to 3."},
 		{single, "1,2", nil, "This question takes one answer: type a single number from 1 to 3."},
-		{multi, "", nil, ""},
+		{multi, "", []string{}, ""},
 		{multi, "2, 1", []string{"hold-value", "meet-maker"}, ""},
 		{multi, "3 3", []string{"matching-set"}, ""},
 		{multi, "1,2,3", nil, "Choose at most 2."},
@@ -56,7 +56,7 @@ func TestRunAnswersEveryQuestion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := quiz.Answers{"occasion": {"gift"}, "budget": {"invest"}, "lifespan": {"years"}, "ethics": {"nice-to-have"}, "personalization": {"bespoke"}, "character": {"either"}}
+	want := quiz.Answers{"occasion": {"gift"}, "budget": {"invest"}, "lifespan": {"years"}, "ethics": {"nice-to-have"}, "personalization": {"bespoke"}, "character": {"either"}, "extras": {}}
 	if !reflect.DeepEqual(a, want) {
 		t.Errorf("answers = %v, want %v", a, want)
 	}

@@ -59,7 +59,7 @@ func RenderReport(rep *quiz.Report, width int, st Styles) string {
 
 	r.section("Your answers")
 	for _, a := range rep.Answers {
-		r.wrap(a.Title+": "+strings.Join(a.Labels, ", "), "  ", "    ", st.Text)
+		r.wrap(a.Title+": "+a.Chosen(), "  ", "    ", st.Text)
 	}
 	for _, a := range rep.Unanswered {
 		r.wrap(a.Title+": (not answered)", "  ", "    ", st.Subtle)
