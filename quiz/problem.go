@@ -30,14 +30,18 @@ func (e *GuideError) Error() string {
 	return strings.Join(lines, "\n")
 }
 
+// format writes one problem. Messages quote text from the file, and lists
+// of ids ("outcomes: a, b") include ids that were refused for holding
+// control characters, so the line is made inert as a whole.
 func (e *GuideError) format(p Problem) string {
+	file, msg := Inert(e.File), Inert(p.Msg)
 	switch {
 	case p.Line > 0 && p.Col > 0:
-		return fmt.Sprintf("%s:%d:%d: %s", e.File, p.Line, p.Col, p.Msg)
+		return fmt.Sprintf("%s:%d:%d: %s", file, p.Line, p.Col, msg)
 	case p.Line > 0:
-		return fmt.Sprintf("%s:%d: %s", e.File, p.Line, p.Msg)
+		return fmt.Sprintf("%s:%d: %s", file, p.Line, msg)
 	default:
-		return fmt.Sprintf("%s: %s", e.File, p.Msg)
+		return fmt.Sprintf("%s: %s", file, msg)
 	}
 }
 
