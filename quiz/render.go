@@ -44,8 +44,8 @@ func WriteText(w io.Writer, rep *Report, width int) error {
 	if len(rep.Reasons) == 0 {
 		line(2, "No answer moved any points yet.")
 	}
-	for _, r := range rep.Reasons {
-		line(2, fmt.Sprintf("- %+d %s: %s", r.Points, r.OutcomeLabel, r.Reason))
+	for _, r := range rep.ReasonLines() {
+		line(2, fmt.Sprintf("- %s: %s", r.Head, r.Text))
 	}
 	b.WriteString("\nWhat would change it\n")
 	tips := rep.TopTips(3)
@@ -99,8 +99,8 @@ func WriteMarkdown(w io.Writer, rep *Report) error {
 		fmt.Fprintf(&b, "| %s | %d |\n", mdEscape(s.Label), s.Points)
 	}
 	b.WriteString("\n## Why\n\n")
-	for _, r := range rep.Reasons {
-		fmt.Fprintf(&b, "- **%+d %s**: %s\n", r.Points, mdEscape(r.OutcomeLabel), mdEscape(r.Reason))
+	for _, r := range rep.ReasonLines() {
+		fmt.Fprintf(&b, "- **%s**: %s\n", mdEscape(r.Head), mdEscape(r.Text))
 	}
 	if len(rep.Reasons) == 0 {
 		b.WriteString("No answer moved any points yet.\n")

@@ -157,6 +157,32 @@ func (rep *Report) scoreLabel(id string) string {
 	return id
 }
 
+// ReasonLine is one reason as shown to people: a sentence with every
+// outcome it gave points to, e.g. "+1 Handcrafted, +1 Mass-produced".
+type ReasonLine struct {
+	Head   string
+	Text   string
+	Points int
+}
+
+// ReasonLines groups the contributions by answer or rule, so a sentence
+// that gave points to two outcomes is shown once, heaviest first.
+func (rep *Report) ReasonLines() []ReasonLine {
+	var out []ReasonLine
+	at := map[string]int{}
+	for _, r := range rep.Reasons {
+		head := fmt.Sprintf("%+d %s", r.Points, r.OutcomeLabel)
+		key := r.Source + "\x00" + r.ID
+		if i, seen := at[key]; seen {
+			out[i].Head += ", " + head
+			continue
+		}
+		at[key] = len(out)
+		out = append(out, ReasonLine{Head: head, Text: r.Reason, Points: r.Points})
+	}
+	return out
+}
+
 // Chosen lists the chosen options' labels, or says none were.
 func (a ReportAnswer) Chosen() string {
 	if len(a.Labels) == 0 {

@@ -97,8 +97,10 @@ func TestRenderReportContent(t *testing.T) {
 		mustContain(t, text, strings.Join(strings.Fields(tip.TipLine()), " "))
 	}
 	for _, r := range rep.Reasons {
-		mustContain(t, text, fmt.Sprintf("%+d %s:", r.Points, r.OutcomeLabel))
+		mustContain(t, text, fmt.Sprintf("%+d %s", r.Points, r.OutcomeLabel))
 	}
+	// character=either gives a point to both sides: one line says so.
+	mustContain(t, text, "+1 Handcrafted, +1 Mass-produced: Small variations")
 	// Bars are as long as the points say: the leader's is the longest.
 	bars := map[string]int{}
 	for _, l := range strings.Split(out, "\n") {

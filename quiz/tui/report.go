@@ -33,19 +33,19 @@ func RenderReport(rep *quiz.Report, width int, st Styles) string {
 	if len(rep.Reasons) == 0 {
 		r.wrap("No answer moved any points yet.", "  ", "  ", st.Subtle)
 	}
-	for _, c := range rep.Reasons {
+	for _, c := range rep.ReasonLines() {
 		sign := st.Plus
 		if c.Points < 0 {
 			sign = st.Minus
 		}
-		head := fmt.Sprintf("%+d %s:", c.Points, c.OutcomeLabel)
+		head := c.Head + ":"
 		if r.w-ansi.StringWidth(head) < 24 {
 			// Too narrow to put the reason beside its points.
 			r.wrap(head, "  ", "    ", sign)
-			r.wrap(c.Reason, "    ", "    ", st.Text)
+			r.wrap(c.Text, "    ", "    ", st.Text)
 			continue
 		}
-		r.wrap(c.Reason, "  "+sign.Render(head)+" ", "    ", st.Text)
+		r.wrap(c.Text, "  "+sign.Render(head)+" ", "    ", st.Text)
 	}
 
 	r.section("What would change it")
