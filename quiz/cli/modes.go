@@ -73,5 +73,8 @@ func runPlain(ctx context.Context, env Env, opts *options, g *quiz.Guide) error 
 	if prompts == env.Stdout {
 		fmt.Fprintln(env.Stdout)
 	}
+	// Someone who chose plain prompts (a screen reader, say) gets the
+	// report plain too, even on a terminal.
+	env.StdoutTTY = false
 	return printReport(env, opts, g, a)
 }

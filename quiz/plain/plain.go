@@ -47,6 +47,10 @@ func Run(ctx context.Context, g *quiz.Guide, in io.Reader, out io.Writer, width 
 	for i := 0; i < len(g.Questions); {
 		qu := g.Questions[i]
 		askQuestion(p, qu, i, len(g.Questions))
+		current, answered := answers[qu.ID]
+		if answered {
+			p.line(0, "Your answer so far: "+labels(qu, current)+". Press Enter to keep it.")
+		}
 		for {
 			p.prompt(promptText(qu, i))
 			var ln line
@@ -76,6 +80,8 @@ func Run(ctx context.Context, g *quiz.Guide, in io.Reader, out io.Writer, width 
 					continue
 				}
 				i--
+			case text == "" && answered:
+				i++
 			default:
 				picked, msg := parseChoice(qu, text)
 				if msg != "" {
@@ -91,6 +97,17 @@ func Run(ctx context.Context, g *quiz.Guide, in io.Reader, out io.Writer, width 
 	return answers, nil
 }
 
+func labels(qu quiz.Question, ids []string) string {
+	if len(ids) == 0 {
+		return "none of these"
+	}
+	var out []string
+	for _, id := range ids {
+		out = append(out, quiz.Inert(qu.Options[qu.OptionIndex(id)].Label))
+	}
+	return strings.Join(out, ", ")
+}
+
 func askQuestion(p *printer, qu quiz.Question, i, n int) {
 	p.line(0, "")
 	p.line(0, fmt.Sprintf("Question %d of %d: %s", i+1, n, quiz.Inert(qu.Title)))
@@ -100,7 +117,7 @@ func askQuestion(p *printer, qu quiz.Question, i, n int) {
 		if op.Detail != "" {
 			item += " (" + quiz.Inert(op.Detail) + ")"
 		}
-		p.line(2, item)
+		p.item(item)
 	}
 }
 
@@ -110,7 +127,7 @@ func promptText(qu quiz.Question, i int) string {
 		keys = "?: why"
 	}
 	if qu.Multi() {
-		return fmt.Sprintf("Type up to %d of 1-%d, comma-separated, or Enter for none (%s): ", qu.Max, len(qu.Options), keys)
+		return fmt.Sprintf("Type up to %d of 1-%d, comma-separated, or 0 for none (%s): ", qu.Max, len(qu.Options), keys)
 	}
 	return fmt.Sprintf("Type 1-%d (%s): ", len(qu.Options), keys)
 }
@@ -119,7 +136,7 @@ func promptText(qu quiz.Question, i int) string {
 // and what would be accepted.
 func parseChoice(qu quiz.Question, text string) ([]string, string) {
 	n := len(qu.Options)
-	if text == "" {
+	if text == "" || (qu.Multi() && text == "0") {
 		if qu.Multi() {
 			return []string{}, "" // none of these: answered, not skipped
 		}
@@ -175,8 +192,14 @@ type printer struct {
 	width int
 }
 
+// line prints a paragraph; item prints a numbered option whose wrapped
+// lines hang under its text rather than its number.
 func (p *printer) line(indent int, s string) {
-	fmt.Fprintln(p.w, strings.Repeat(" ", indent)+quiz.Wrap(s, p.width, indent+3))
+	fmt.Fprintln(p.w, strings.Repeat(" ", indent)+quiz.Wrap(s, p.width, indent))
+}
+
+func (p *printer) item(s string) {
+	fmt.Fprintln(p.w, "  "+quiz.Wrap(s, p.width, 5))
 }
 
 func (p *printer) prompt(s string) {

@@ -81,3 +81,21 @@ func TestRunStopsWhenContextEnds(t *testing.T) {
 type blockingReader struct{}
 
 func (blockingReader) Read([]byte) (int, error) { select {} }
+
+func TestGoingBackShowsAndKeepsTheAnswer(t *testing.T) {
+	var out strings.Builder
+	// milestone; back from budget; Enter keeps milestone; then the rest.
+	a, err := Run(context.Background(), guide(t), strings.NewReader("3\nb\n\n1\n1\n1\n1\n1\n0\n"), &out, 80)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := a["occasion"]; len(got) != 1 || got[0] != "milestone" {
+		t.Errorf("Enter on a revisited question should keep its answer, got %v", got)
+	}
+	if !strings.Contains(out.String(), "Your answer so far: A milestone. Press Enter to keep it.") {
+		t.Errorf("a revisited question should say its current answer:\n%s", out.String())
+	}
+	if got, ok := a["extras"]; !ok || len(got) != 0 {
+		t.Errorf("0 on a multi-select question means none of these, got %v (present %v)", got, ok)
+	}
+}
