@@ -20,6 +20,7 @@ var reportCases = map[string]Answers{
 	"close call":  {"occasion": {"everyday"}, "budget": {"moderate"}, "lifespan": {"years"}, "ethics": {"nice-to-have"}, "personalization": {"light"}, "character": {"either"}},
 	"nothing":     {},
 	"mix rule":    {"ethics": {"essential"}, "budget": {"lowest"}},
+	"none ticked": {"occasion": {"gift"}, "extras": {}},
 }
 
 func renderAll(t *testing.T, rep *Report, width int) (text, md string, js []byte) {
@@ -208,8 +209,9 @@ func TestJSONShape(t *testing.T) {
 				}
 			}
 			for k, v := range doc["answers"].(map[string]any) {
-				if l, ok := v.([]any); !ok || len(l) == 0 {
-					t.Errorf("answer %s = %#v, want a non-empty list", k, v)
+				// Empty is "none of these" for a multi-select question.
+				if _, ok := v.([]any); !ok {
+					t.Errorf("answer %s = %#v, want a list", k, v)
 				}
 			}
 			// Lists are [] rather than null, even when empty.
