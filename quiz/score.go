@@ -1,6 +1,9 @@
 package quiz
 
-import "sort"
+import (
+	"cmp"
+	"slices"
+)
 
 // Answers maps a question id to the ids of the options chosen for it.
 // A question that is absent, or has an empty list, is unanswered.
@@ -89,6 +92,10 @@ func (g *Guide) Evaluate(a Answers) *Result {
 	if v.runner >= 0 {
 		r.RunnerUp = g.Outcomes[v.runner].ID
 	}
+	// Sized up front: growing these by append costs several allocations
+	// per call, on the path every key of the result screen takes.
+	r.Scores = make([]Score, 0, len(g.Outcomes))
+	r.Contributions = make([]Contribution, 0, g.contributionCount(sel, s.fired))
 	for i, o := range g.Outcomes {
 		r.Scores = append(r.Scores, Score{Outcome: o.ID, Points: s.scores[i]})
 	}
@@ -125,12 +132,33 @@ func (g *Guide) Evaluate(a Answers) *Result {
 			})
 		}
 	}
-	sort.SliceStable(r.Contributions, func(i, j int) bool {
-		return abs(r.Contributions[i].Points) > abs(r.Contributions[j].Points)
+	// slices, not sort.SliceStable: no reflection and no allocation.
+	slices.SortStableFunc(r.Contributions, func(a, b Contribution) int {
+		return cmp.Compare(abs(b.Points), abs(a.Points))
 	})
 	r.Tipping = g.tipping(sel, s, r.Verdict)
 	r.Checklist = g.ChecklistFor(r.Verdict)
 	return r
+}
+
+// contributionCount is how many contributions Evaluate lists: one per
+// points entry of each chosen option and of each rule that fired.
+func (g *Guide) contributionCount(sel, fired []bool) int {
+	n := 0
+	for qi, qu := range g.Questions {
+		base := g.optionBase[qi]
+		for oi, op := range qu.Options {
+			if sel[base+oi] {
+				n += len(op.Points)
+			}
+		}
+	}
+	for ri, ru := range g.Rules {
+		if fired[ri] {
+			n += len(ru.Points)
+		}
+	}
+	return n
 }
 
 // scratch holds the buffers one evaluation needs, allocated once and reused
