@@ -1,0 +1,133 @@
+//go:build linux
+
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// openPTY opens a pseudo-terminal pair with the Linux /dev/ptmx calls, so
+// the full-screen interface can be tested as it runs in a real terminal.
+func openPTY(t *testing.T) (master, slave *os.File) {
+	t.Helper()
+	m, err := os.OpenFile("/dev/ptmx", os.O_RDWR|syscall.O_NOCTTY, 0)
+	if err != nil {
+		t.Skipf("no pseudo-terminals here: %v", err)
+	}
+	if err := unix.IoctlSetPointerInt(int(m.Fd()), unix.TIOCSPTLCK, 0); err != nil {
+		t.Fatal(err)
+	}
+	n, err := unix.IoctlGetInt(int(m.Fd()), unix.TIOCGPTN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := os.OpenFile(fmt.Sprintf("/dev/pts/%d", n), os.O_RDWR|syscall.O_NOCTTY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := unix.IoctlSetWinsize(int(s.Fd()), unix.TIOCSWINSZ, &unix.Winsize{Row: 24, Col: 80}); err != nil {
+		t.Fatal(err)
+	}
+	return m, s
+}
+
+// screen collects everything the program draws.
+type screen struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (s *screen) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.buf.Write(p)
+}
+
+func (s *screen) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.buf.String()
+}
+
+// waitFor polls until the drawn output holds want; the deadline only stops
+// a hung program from hanging the test run, it asserts nothing about speed.
+func (s *screen) waitFor(t *testing.T, want string) {
+	t.Helper()
+	for end := time.Now().Add(20 * time.Second); time.Now().Before(end); time.Sleep(20 * time.Millisecond) {
+		if strings.Contains(s.String(), want) {
+			return
+		}
+	}
+	t.Fatalf("screen never showed %q; got:\n%q", want, s.String())
+}
+
+func TestInterfaceRestoresTerminalOnSignals(t *testing.T) {
+	for _, tc := range []struct {
+		sig  syscall.Signal
+		code int
+	}{{syscall.SIGTERM, 143}, {syscall.SIGHUP, 129}} {
+		t.Run(tc.sig.String(), func(t *testing.T) {
+			master, slave := openPTY(t)
+			defer master.Close()
+			cmd := exec.Command(bin)
+			// screen-* terminals are not asked for their background colour,
+			// which this test's terminal would never answer.
+			cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir(), "TERM=screen-256color"}
+			cmd.Stdin, cmd.Stdout = slave, slave
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			slave.Close()
+			scr := &screen{}
+			go func() {
+				buf := make([]byte, 4096)
+				for {
+					n, err := master.Read(buf)
+					scr.Write(buf[:n])
+					if err != nil {
+						return
+					}
+				}
+			}()
+			scr.waitFor(t, "Press enter to start")
+			if _, err := master.Write([]byte("\r")); err != nil {
+				t.Fatal(err)
+			}
+			scr.waitFor(t, "Question 1 of 7")
+			if err := cmd.Process.Signal(tc.sig); err != nil {
+				t.Fatal(err)
+			}
+			err := cmd.Wait()
+			var ee *exec.ExitError
+			if !errors.As(err, &ee) || ee.ExitCode() != tc.code {
+				t.Fatalf("exit: %v, want status %d; stderr %q", err, tc.code, stderr.String())
+			}
+			out := scr.String()
+			entered := strings.LastIndex(out, "\x1b[?1049h")
+			left := strings.LastIndex(out, "\x1b[?1049l")
+			if entered < 0 || left < entered {
+				t.Errorf("the alternate screen was not left after the signal (entered at %d, left at %d)", entered, left)
+			}
+			if !strings.Contains(out[entered:], "\x1b[?25h") {
+				t.Errorf("the cursor was not shown again")
+			}
+			if !strings.Contains(stderr.String(), "jewelguide: stopped by") {
+				t.Errorf("stderr should say why it stopped: %q", stderr.String())
+			}
+		})
+	}
+}
