@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"sync"
@@ -138,4 +139,32 @@ func TestRunNeedsGuide(t *testing.T) {
 	if _, err := Run(context.Background(), Options{}); err == nil {
 		t.Error("Run without a guide did not fail")
 	}
+}
+
+// TestCounterEndToEndGolden runs a consultation at the counter through a
+// real program: the result with its resume code, a reference and note
+// typed (with q and n in them), the next customer, and quitting. The log
+// line is written before the program ends. Regenerate with -update.
+func TestCounterEndToEndGolden(t *testing.T) {
+	log := &strings.Builder{}
+	logFile := filepath.Join(t.TempDir(), "c.log")
+	rec := recorder{Model: newModel(t, Options{NoColor: true, LogFile: logFile, Now: fixedNow}), log: log}
+	tm := teatest.NewTestModel(t, rec, teatest.WithInitialTermSize(80, 24))
+	keys := append(append([]string{}, allHandcrafted...), "enter", "e", "Ring Smith", "tab", "quick, no rush", "enter", "n", "q")
+	for _, k := range keys {
+		msg := keyMsg(k)
+		if len(k) > 1 && strings.Contains(k, " ") {
+			msg = tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+		}
+		tm.Send(msg)
+	}
+	final := tm.FinalModel(t).(recorder)
+	if out := final.Outcome(); out.Completed || len(out.Answers) != 0 || out.LogError != nil {
+		t.Errorf("outcome after n and q = %+v, want a fresh consultation", out)
+	}
+	recs := readLog(t, logFile)
+	if len(recs) != 1 || recs[0].Reference != "Ring Smith" || recs[0].Verdict != "handcrafted" {
+		t.Errorf("log = %+v, want one handcrafted record for Ring Smith", recs)
+	}
+	teatest.RequireEqualOutput(t, []byte(log.String()))
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -14,7 +15,21 @@ func fitStates(t *testing.T) map[string]Model {
 	m := newModel(t, Options{})
 	done := press(t, m, allHandcrafted...)
 	result := press(t, done, "enter")
+	// The counter's states: a long reference and note kept, and a failed
+	// save with a long error; the edit screen with each field focused.
+	long := press(t, result, "e")
+	long = typeText(t, long, strings.Repeat("Smith-Jones ", 4))
+	long = press(t, long, "tab")
+	long = typeText(t, long, strings.Repeat("wants yellow gold, ring size N, back on Saturday. ", 4))
+	counter := press(t, long, "enter")
+	counter, _ = send(t, counter, savedMsg{serial: counter.serial,
+		err: errors.New("cannot save the handout /srv/shop/handouts/2026-11-27-1432-smith-jones.md: permission denied")})
 	return map[string]Model{
+		"result-counter":   counter,
+		"result-counter-2": press(t, counter, "end", "?"),
+		"edit-note":        long,
+		"edit-ref":         press(t, long, "tab"),
+		"edit-empty":       press(t, result, "e"),
 		"welcome":          m,
 		"welcome-resume":   newModel(t, Options{Answers: quiz.Answers{"occasion": {"gift"}}}),
 		"question-first":   press(t, m, "enter"),
@@ -58,13 +73,18 @@ func TestFramesFitEverySize(t *testing.T) {
 				case screenReview:
 					mustContain(t, v, "> ")
 				case screenResult:
-					mustContain(t, v, "lines ")
+					mustContain(t, v, "lines ", "Resume code ")
+					if s.status != "" {
+						mustContain(t, v, "Not saved", "Ref: Smith", "Note: wants")
+					}
 				case screenConfirmQuit:
 					mustContain(t, v, "Quit? your answers")
 				case screenWelcome:
 					mustContain(t, v, "Press enter to start")
+				case screenEdit:
+					mustContain(t, v, "> ", "esc cancel")
 				}
-				if !s.help.ShowAll && s.screen != screenConfirmQuit {
+				if !s.help.ShowAll && s.screen != screenConfirmQuit && s.screen != screenEdit {
 					mustContain(t, v, "q quit", "? more")
 				}
 				if t.Failed() {

@@ -24,11 +24,19 @@ type keyMap struct {
 	Back     key.Binding
 	Why      key.Binding
 	Review   key.Binding
-	Help     key.Binding
-	Quit     key.Binding
-	Yes      key.Binding
-	No       key.Binding
-	Kill     key.Binding
+	// Edit, Save and NextCustomer are the counter's keys on the result.
+	Edit         key.Binding
+	Save         key.Binding
+	NextCustomer key.Binding
+	// Field, Keep and Cancel work the reference and note fields.
+	Field  key.Binding
+	Keep   key.Binding
+	Cancel key.Binding
+	Help   key.Binding
+	Quit   key.Binding
+	Yes    key.Binding
+	No     key.Binding
+	Kill   key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -44,16 +52,22 @@ func newKeyMap() keyMap {
 		Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end/G", "bottom")),
 		Digit: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"),
 			key.WithHelp("1-9", "pick")),
-		Toggle: key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "tick")),
-		Choose: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),
-		Back:   key.NewBinding(key.WithKeys("left", "backspace", "shift+tab"), key.WithHelp("←", "back")),
-		Why:    key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "why")),
-		Review: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "review")),
-		Help:   key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more")),
-		Quit:   key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "quit")),
-		Yes:    key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "yes, quit")),
-		No:     key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n", "no, stay")),
-		Kill:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit now")),
+		Toggle:       key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "tick")),
+		Choose:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),
+		Back:         key.NewBinding(key.WithKeys("left", "backspace", "shift+tab"), key.WithHelp("←", "back")),
+		Why:          key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "why")),
+		Review:       key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "review")),
+		Edit:         key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "ref/note")),
+		Save:         key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "save")),
+		NextCustomer: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next customer")),
+		Field:        key.NewBinding(key.WithKeys("tab", "shift+tab", "up", "down"), key.WithHelp("tab", "other field")),
+		Keep:         key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep")),
+		Cancel:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Help:         key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more")),
+		Quit:         key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "quit")),
+		Yes:          key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "yes, quit")),
+		No:           key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n", "no, stay")),
+		Kill:         key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit now")),
 	}
 }
 
@@ -64,7 +78,10 @@ func (k keyMap) ShortHelp() []key.Binding {
 	if k.Toggle.Enabled() {
 		pick = k.Tick
 	}
-	return []key.Binding{k.Move, pick, k.Choose, k.Back, k.Why, k.Review, k.Yes, k.No, k.Quit, k.Help}
+	return []key.Binding{
+		k.Move, pick, k.Choose, k.Back, k.Why, k.Review, k.Edit, k.Save, k.NextCustomer,
+		k.Field, k.Keep, k.Cancel, k.Yes, k.No, k.Quit, k.Help,
+	}
 }
 
 // FullHelp is the `?` view: every key that works on this screen.
@@ -73,6 +90,8 @@ func (k keyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.Digit, k.Toggle, k.Choose, k.Back},
 		{k.Why, k.Review, k.Yes, k.No},
+		{k.Edit, k.Save, k.NextCustomer},
+		{k.Field, k.Keep, k.Cancel},
 		{k.Help, k.Quit, k.Kill},
 	}
 }
@@ -82,7 +101,8 @@ func (k keyMap) FullHelp() [][]key.Binding {
 func (k *keyMap) setAll(on bool) {
 	for _, b := range []*key.Binding{
 		&k.Move, &k.Tick, &k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Top, &k.Bottom, &k.Digit, &k.Toggle,
-		&k.Choose, &k.Back, &k.Why, &k.Review, &k.Help, &k.Quit, &k.Yes, &k.No, &k.Kill,
+		&k.Choose, &k.Back, &k.Why, &k.Review, &k.Edit, &k.Save, &k.NextCustomer, &k.Field, &k.Keep,
+		&k.Cancel, &k.Help, &k.Quit, &k.Yes, &k.No, &k.Kill,
 	} {
 		b.SetEnabled(on)
 	}
@@ -121,7 +141,9 @@ func (m *Model) syncKeys() {
 		k.Back.SetEnabled(true)
 		k.Back.SetHelp("←", "last question")
 	case screenResult:
-		for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Top, &k.Bottom, &k.Review} {
+		for _, b := range []*key.Binding{
+			&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Top, &k.Bottom, &k.Review, &k.Edit, &k.Save, &k.NextCustomer,
+		} {
 			b.SetEnabled(true)
 		}
 		k.Up.SetHelp("↑/k", "scroll up")
@@ -132,6 +154,13 @@ func (m *Model) syncKeys() {
 		k.Help.SetEnabled(false)
 		k.Yes.SetEnabled(true)
 		k.No.SetEnabled(true)
+	case screenEdit:
+		// q and ? are text here; only ctrl+c stays a key.
+		k.Quit.SetEnabled(false)
+		k.Help.SetEnabled(false)
+		k.Field.SetEnabled(true)
+		k.Keep.SetEnabled(true)
+		k.Cancel.SetEnabled(true)
 	}
 	k.Move.SetEnabled(k.Up.Enabled())
 	k.Tick.SetEnabled(k.Toggle.Enabled())

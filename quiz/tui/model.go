@@ -1,8 +1,9 @@
 package tui
 
 import (
+	"time"
+
 	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/progress"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
@@ -33,6 +34,9 @@ const (
 	screenReview
 	screenResult
 	screenConfirmQuit
+	// screenEdit is the customer reference and note, opened from the
+	// result.
+	screenEdit
 )
 
 func (s screen) String() string {
@@ -47,6 +51,8 @@ func (s screen) String() string {
 		return "result"
 	case screenConfirmQuit:
 		return "confirm-quit"
+	case screenEdit:
+		return "edit"
 	}
 	return "unknown"
 }
@@ -63,6 +69,38 @@ type Model struct {
 
 	width, height int
 
+	// The shop's settings, from Options.
+	saveDir string
+	logFile string
+	idle    time.Duration
+	now     func() time.Time
+
+	// consultation is everything about the customer at the counter.
+	// Embedding keeps the fields short to name, and replacing it whole is
+	// how the next customer starts with nothing left of the last one.
+	consultation
+
+	// vpReport is the report the viewport holds, so scrolling does not
+	// render it again.
+	vpReport *quiz.Report
+	// serial counts consultations, so a handout saved for one customer
+	// cannot report itself on the next one's screen.
+	serial int
+	// idleGen identifies the newest idle timer; a tick from an older one
+	// (a key came since) is stale and ignored.
+	idleGen int
+	// inflight counts file writes (handouts, log lines) not yet done;
+	// quitting waits for them so none is cut off.
+	inflight int
+	logErr   error
+
+	interrupted bool
+	quitting    bool
+}
+
+// consultation is one customer's state. Every field starts at its zero
+// value for a new customer, except answers, which New and nextCustomer set.
+type consultation struct {
 	screen screen
 	// back is the screen the quit question returns to on "no".
 	back screen
@@ -84,18 +122,25 @@ type Model struct {
 	// question confirmed with nothing ticked has an empty list.
 	answers quiz.Answers
 	report  *quiz.Report
-	// vpReport is the report the viewport holds, so scrolling does not
-	// render it again.
-	vpReport *quiz.Report
+	// completed is set once the result was shown: the consultation counts
+	// (it is logged when it ends, and the CLI prints its report).
+	completed bool
 
-	completed   bool
-	interrupted bool
-	quitting    bool
+	// ref and note are what the assistant typed on the edit screen; edit
+	// holds the fields while that screen is open.
+	ref, note string
+	edit      editForm
+	// status is the outcome of the last handout save, shown under the
+	// result (statusErr when it failed); saving is set while one is being
+	// written, so a double press does not save twice.
+	status    string
+	statusErr bool
+	saving    bool
 }
 
 // New builds the model for opts. Start answers are cleaned up first
-// (unknown ids and extra choices dropped); when they answer every question
-// the model opens on the review screen.
+// (unknown ids and extra choices dropped); when they answer every question,
+// or when opts.Review asks for it, the model opens on the review screen.
 func New(opts Options) Model {
 	st := NewStyles(opts.Guide.Shop.Accent, opts.NoColor)
 	h := help.New()
@@ -107,7 +152,10 @@ func New(opts Options) Model {
 		help:    h,
 		width:   defaultWidth,
 		height:  defaultHeight,
-		answers: cleanAnswers(opts.Guide, opts.Answers),
+		saveDir: opts.SaveDir,
+		logFile: opts.LogFile,
+		idle:    opts.Idle,
+		now:     opts.Now,
 		bar: progress.New(
 			progress.WithSolidFill(st.ProgressFull),
 			progress.WithColorProfile(st.ProgressProfile),
@@ -115,11 +163,14 @@ func New(opts Options) Model {
 		),
 		vp: viewport.New(defaultWidth, defaultHeight),
 	}
+	if m.now == nil {
+		m.now = time.Now
+	}
 	m.bar.EmptyColor = st.ProgressEmpty
 	m.bar.PercentageStyle = st.Subtle
-	if m.complete() {
-		m.screen = screenReview
-		m.cursor = len(m.guide.Questions)
+	m.answers = cleanAnswers(opts.Guide, opts.Answers)
+	if m.complete() || (opts.Review && len(m.answers) > 0) {
+		m = m.openReview(len(m.guide.Questions))
 	}
 	m.syncKeys()
 	return m
@@ -178,97 +229,9 @@ func (m Model) firstOpen() int {
 // Outcome reports the answers and how the run ended, for Run and for tests
 // that drive the model through a program of their own.
 func (m Model) Outcome() Outcome {
-	return Outcome{Answers: m.answers.Clone(), Completed: m.completed, Interrupted: m.interrupted}
+	return Outcome{Answers: m.answers.Clone(), Completed: m.completed, Interrupted: m.interrupted, LogError: m.logErr}
 }
 
-// Init starts nothing: the model needs no timers or I/O of its own.
-func (m Model) Init() tea.Cmd { return nil }
-
-// Update handles one message: window size, then keys for the current screen.
-func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	switch msg := msg.(type) {
-	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
-		m.layoutResult()
-		return m, nil
-	case tea.KeyMsg:
-		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {
-			return m.updateRunes(msg)
-		}
-		m, cmd := m.updateKey(msg)
-		// The help's height depends on the keys, and the viewport's on the
-		// help, so the result is laid out after the keys are settled.
-		m.syncKeys()
-		m.layoutResult()
-		return m, cmd
-	}
-	return m, nil
-}
-
-// updateRunes splits a burst of typed characters into single keys. Bubble
-// Tea v1 delivers runes that arrive in one read as one message ("w3"),
-// which happens with fast typing, over ssh and with scripted input; each
-// must still act as its own key.
-func (m Model) updateRunes(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	var cmds []tea.Cmd
-	for _, r := range msg.Runes {
-		k := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt}
-		if r == ' ' {
-			k.Type = tea.KeySpace
-		}
-		next, cmd := m.Update(k)
-		m = next.(Model)
-		cmds = append(cmds, cmd)
-		if m.quitting {
-			break
-		}
-	}
-	return m, tea.Sequence(cmds...)
-}
-
-func (m Model) updateKey(msg tea.KeyMsg) (Model, tea.Cmd) {
-	if key.Matches(msg, m.keys.Kill) {
-		m.interrupted, m.quitting = true, true
-		return m, tea.Quit
-	}
-	m.notice = ""
-	if key.Matches(msg, m.keys.Help) {
-		m.help.ShowAll = !m.help.ShowAll
-		return m, nil
-	}
-	if key.Matches(msg, m.keys.Quit) {
-		return m.askQuit()
-	}
-	if m.tooSmall() && m.screen != screenConfirmQuit {
-		// Keys typed blind would change answers nobody can see.
-		return m, nil
-	}
-	switch m.screen {
-	case screenWelcome:
-		return m.updateWelcome(msg)
-	case screenQuestion:
-		return m.updateQuestion(msg)
-	case screenReview:
-		return m.updateReview(msg)
-	case screenResult:
-		return m.updateResult(msg)
-	case screenConfirmQuit:
-		return m.updateConfirm(msg)
-	}
-	return m, nil
-}
-
-// askQuit quits at once when nothing would be lost (no answers yet, or the
-// result was reached and will be printed); otherwise it asks first.
-func (m Model) askQuit() (Model, tea.Cmd) {
-	if m.completed || len(m.answers) == 0 {
-		m.quitting = true
-		return m, tea.Quit
-	}
-	m.back, m.screen = m.screen, screenConfirmQuit
-	return m, nil
-}
-
-func (m Model) tooSmall() bool {
-	return m.width < minWidth || m.height < minHeight
-}
+// Init starts the idle timer, when there is one: answers given at start
+// (a resume code) are a customer's too and must not stay on screen.
+func (m Model) Init() tea.Cmd { return m.idleTick() }

@@ -167,7 +167,7 @@ func TestResultShowsVerdict(t *testing.T) {
 	// The checklist is further down: scroll to the end.
 	m = press(t, m, "end")
 	v = screenText(m)
-	mustContain(t, v, "Checklist", "Find makers at craft markets", "[ ] Ask about returns")
+	mustContain(t, v, "When you buy handmade", "Find makers at craft markets", "[ ] Ask about returns")
 	mustNotContain(t, v, "↓ for more")
 	m = press(t, m, "home", "pgdown", "pgup", "j", "k")
 	mustContain(t, screenText(m), "Strength: strong")

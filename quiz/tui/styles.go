@@ -38,6 +38,9 @@ type Styles struct {
 	Minus lipgloss.Style
 	// Button is the "See result" entry on the review screen.
 	Button lipgloss.Style
+	// InputCursor is the cell under the cursor in a text field; without
+	// colour it is plain, like everything else.
+	InputCursor lipgloss.Style
 	// Help styles the key help line.
 	Help help.Styles
 
@@ -92,6 +95,8 @@ func NewStyles(accent string, noColor bool) Styles {
 		Plus:     r.NewStyle().Foreground(good),
 		Minus:    r.NewStyle().Foreground(warn),
 		Button:   r.NewStyle().Bold(true).Foreground(acc),
+		// The field draws the cursor reversed on top of this style.
+		InputCursor: r.NewStyle().Foreground(acc),
 		Help: help.Styles{
 			Ellipsis:       r.NewStyle().Foreground(faint),
 			ShortKey:       r.NewStyle().Foreground(subtle),

@@ -10,6 +10,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -33,6 +34,25 @@ type Options struct {
 	// AltScreen draws on the terminal's alternate screen, so the quiz
 	// leaves the scrollback clean for the report printed after it.
 	AltScreen bool
+	// Review opens the review screen whenever Answers holds any answer,
+	// even if some questions are still open, as --resume does: the shop
+	// assistant checks the customer's earlier answers first.
+	Review bool
+
+	// SaveDir is the folder `s` writes handouts to; empty means the
+	// current folder.
+	SaveDir string
+	// LogFile, when set, gets one JSON line per completed consultation,
+	// written when the consultation ends (next customer, idle reset or
+	// quit).
+	LogFile string
+	// Idle resets the interface to the welcome screen after this long
+	// without a key, so an unattended screen never shows the last
+	// customer's answers; 0 turns it off.
+	Idle time.Duration
+	// Now is the clock for handout names and log times; nil means
+	// time.Now. Tests pin it.
+	Now func() time.Time
 }
 
 // Outcome is how a run ended, for the caller to decide what to print and
@@ -47,6 +67,10 @@ type Outcome struct {
 	// Interrupted is set when the user pressed ctrl+c (or the process got
 	// SIGINT); the CLI exits 130.
 	Interrupted bool
+	// LogError is the last failure to write the consultation log during
+	// the run, if any. The screen showed it at the time; the CLI repeats
+	// it after exit so a day's statistics do not go missing unnoticed.
+	LogError error
 }
 
 // Run shows the interface until the user quits and reports how it ended.

@@ -169,9 +169,12 @@ func (m Model) updateReview(msg tea.KeyMsg) (Model, tea.Cmd) {
 }
 
 // refreshReport scores the current answers. Scoring is pure and takes
-// microseconds, so it runs in Update rather than in a command.
+// microseconds, so it runs in Update rather than in a command. A handout
+// saved earlier no longer matches, so its status goes.
 func (m *Model) refreshReport() {
 	m.report = quiz.NewReport(m.guide, m.guide.Evaluate(m.answers))
+	m.report.Code = m.guide.Code(m.answers)
+	m.status, m.statusErr = "", false
 	m.layoutResult()
 }
 
@@ -191,6 +194,16 @@ func (m Model) updateResult(msg tea.KeyMsg) (Model, tea.Cmd) {
 		m.vp.GotoBottom()
 	case key.Matches(msg, m.keys.Review):
 		return m.openReview(len(m.guide.Questions)), nil
+	case key.Matches(msg, m.keys.Edit):
+		return m.openEdit(), nil
+	case key.Matches(msg, m.keys.Save):
+		if m.saving {
+			return m, nil // a double press; the first save reports
+		}
+		cmd := m.saveCmd()
+		return m, cmd
+	case key.Matches(msg, m.keys.NextCustomer):
+		return m.nextCustomer()
 	}
 	return m, nil
 }
@@ -198,8 +211,7 @@ func (m Model) updateResult(msg tea.KeyMsg) (Model, tea.Cmd) {
 func (m Model) updateConfirm(msg tea.KeyMsg) (Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.keys.Yes):
-		m.quitting = true
-		return m, tea.Quit
+		return m.quit()
 	case key.Matches(msg, m.keys.No):
 		m.screen = m.back
 	}

@@ -32,6 +32,8 @@ func (m Model) View() string {
 		return m.viewResult()
 	case screenConfirmQuit:
 		return m.viewConfirm()
+	case screenEdit:
+		return m.viewEdit()
 	}
 	return ""
 }
@@ -46,9 +48,12 @@ func (m Model) inner() int { return max(1, min(m.width-2, maxText)) }
 
 func (m Model) viewTooSmall() string {
 	msg := fmt.Sprintf("Window too small: need at least %d×%d, have %d×%d.", minWidth, minHeight, m.width, m.height)
-	if m.screen == screenConfirmQuit {
+	switch m.screen {
+	case screenConfirmQuit:
 		msg += " Quit? your answers will be lost (y/n)"
-	} else {
+	case screenEdit:
+		msg += " Enlarge it, or press esc to go back."
+	default:
 		msg += " Enlarge it, or press q to quit."
 	}
 	lines := strings.Split(ansi.Wrap(msg, max(1, m.width), ""), "\n")

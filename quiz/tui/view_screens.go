@@ -123,14 +123,41 @@ func (m Model) viewResult() string {
 	return m.frame(nil, mid, 0, 0, m.resultBottom())
 }
 
-// resultBottom is the scroll position and the help under the report.
+// resultBottom is what stays under the report: the resume code and the
+// customer reference, the note, the handout's save status, the scroll
+// position and the help. Each fits on its own line (the status on two), so
+// the report keeps most of a small window.
 func (m Model) resultBottom() []string {
+	w, st := m.inner(), m.styles
+	var out []string
+	if m.report != nil && m.report.Code != "" {
+		line := "Resume code " + m.report.Code
+		if m.ref != "" {
+			line += " · Ref: " + quiz.Inert(m.ref)
+		}
+		out = append(out, st.Text.Render(ansi.Truncate(line, w, "…")))
+	}
+	if m.note != "" {
+		out = append(out, st.Subtle.Render(ansi.Truncate("Note: "+quiz.Inert(m.note), w, "…")))
+	}
+	if m.status != "" {
+		style := st.Chosen
+		if m.statusErr {
+			style = st.Notice
+		}
+		lines := wrapStyled(m.status, w, "", "  ", style)
+		if len(lines) > 2 {
+			lines = lines[:2]
+			lines[1] = ansi.Truncate(lines[1], w-1, "") + style.Render("…")
+		}
+		out = append(out, lines...)
+	}
 	pos := fmt.Sprintf("lines %d-%d of %d", min(m.vp.YOffset+1, m.vp.TotalLineCount()),
 		min(m.vp.YOffset+m.vp.Height, m.vp.TotalLineCount()), m.vp.TotalLineCount())
 	if !m.vp.AtBottom() {
 		pos += " · ↓ for more"
 	}
-	out := []string{m.styles.Subtle.Render(ansi.Truncate(pos, m.inner(), "…"))}
+	out = append(out, st.Subtle.Render(ansi.Truncate(pos, w, "…")))
 	return append(out, m.bottom()...)
 }
 

@@ -1,0 +1,135 @@
+package tui
+
+import (
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/jewelguide/jewelguide/quiz"
+	"github.com/jewelguide/jewelguide/quiz/shop"
+)
+
+// What a shop needs around one consultation: the next customer, the idle
+// reset, handouts and the consultation log. Files are written in commands,
+// never in Update, and their outcome comes back as a message.
+
+// idleMsg is the idle timer going off. gen is the timer's generation: only
+// the newest timer may reset the screen.
+type idleMsg struct{ gen int }
+
+// savedMsg reports a handout save started for consultation serial.
+type savedMsg struct {
+	serial int
+	path   string
+	err    error
+}
+
+// loggedMsg reports one consultation log write.
+type loggedMsg struct{ err error }
+
+// idleTick starts a timer for the current generation, or nothing when the
+// idle reset is off or the program is on its way out.
+func (m Model) idleTick() tea.Cmd {
+	if m.idle <= 0 || m.quitting {
+		return nil
+	}
+	gen := m.idleGen
+	return tea.Tick(m.idle, func(time.Time) tea.Msg { return idleMsg{gen: gen} })
+}
+
+// updateIdle resets to the welcome screen when the timer that went off is
+// the newest one, i.e. no key came in for the whole idle time.
+func (m Model) updateIdle(msg idleMsg) (tea.Model, tea.Cmd) {
+	if msg.gen != m.idleGen || m.quitting || m.fresh() {
+		return m, nil
+	}
+	m, cmd := m.nextCustomer()
+	return m, cmd
+}
+
+// fresh reports whether the screen shows nothing of any customer.
+func (m Model) fresh() bool {
+	return m.screen == screenWelcome && len(m.answers) == 0 && m.ref == "" && m.note == ""
+}
+
+// nextCustomer ends the consultation and starts a new one on the welcome
+// screen with nothing of the last customer left: answers, reference, note,
+// save status. A completed consultation is logged first. This is the one
+// place a consultation ends without quitting, so `n` and the idle reset
+// cannot behave differently.
+func (m Model) nextCustomer() (Model, tea.Cmd) {
+	cmd := m.logCmd()
+	m.consultation = consultation{answers: quiz.Answers{}}
+	m.serial++
+	// The viewport still holds the last report's text; drop it too.
+	m.vp.SetContent("")
+	m.vp.GotoTop()
+	m.vpReport = nil
+	m.syncKeys()
+	return m, cmd
+}
+
+// logCmd writes the log line for the consultation if it was completed and
+// a log is kept, else returns nil. Callers end the consultation right
+// after (nextCustomer clears completed, quit stops the program), which is
+// what makes every completed consultation logged exactly once.
+func (m *Model) logCmd() tea.Cmd {
+	if !m.completed || m.logFile == "" {
+		return nil
+	}
+	g, a, ref, path, now := m.guide, m.answers.Clone(), m.ref, m.logFile, m.now()
+	m.inflight++
+	return func() tea.Msg {
+		rec := shop.NewRecord(g, g.Evaluate(a), ref, now)
+		return loggedMsg{err: shop.AppendLog(path, rec)}
+	}
+}
+
+func (m Model) updateLogged(msg loggedMsg) (tea.Model, tea.Cmd) {
+	m.inflight--
+	if msg.err != nil {
+		m.logErr = msg.err
+		m.notice = "Not logged: " + quiz.Inert(msg.err.Error())
+		m.layoutResult()
+	}
+	if m.quitting && m.inflight == 0 {
+		return m, tea.Quit
+	}
+	return m, nil
+}
+
+// saveCmd writes the handout for the result on screen. The report is never
+// changed once built (a changed answer builds a new one), so the command
+// can read it while Update goes on.
+func (m *Model) saveCmd() tea.Cmd {
+	dir, now, ref, note, rep, serial := m.saveDir, m.now(), m.ref, m.note, m.report, m.serial
+	m.inflight++
+	m.saving = true
+	m.status, m.statusErr = "Saving the handout…", false
+	return func() tea.Msg {
+		path, err := shop.SaveHandout(dir, now, ref, rep, note)
+		return savedMsg{serial: serial, path: path, err: err}
+	}
+}
+
+func (m Model) updateSaved(msg savedMsg) (tea.Model, tea.Cmd) {
+	m.inflight--
+	switch {
+	case msg.serial != m.serial:
+		// The customer has gone; only a failure is worth a word.
+		if msg.err != nil {
+			m.notice = "The last customer's handout was not saved: " + quiz.Inert(msg.err.Error())
+		}
+	case msg.err != nil:
+		m.saving = false
+		m.status, m.statusErr = "Not saved: "+quiz.Inert(msg.err.Error()), true
+	default:
+		m.saving = false
+		m.status, m.statusErr = "Saved "+quiz.Inert(msg.path), false
+	}
+	m.layoutResult()
+	if m.quitting && m.inflight == 0 {
+		return m, tea.Quit
+	}
+	return m, nil
+}

@@ -1,0 +1,183 @@
+package tui
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+func TestNoteEntryKeysAreText(t *testing.T) {
+	m := atResult(t, newModel(t, Options{}))
+	m = press(t, m, "e")
+	if m.screen != screenEdit {
+		t.Fatalf("e went to %s, want edit", m.screen)
+	}
+	v := screenText(m)
+	mustContain(t, v, "Customer reference and note", "Reference (0/40)", "Note (0/200)", "tab other field", "enter keep", "esc cancel")
+	mustNotContain(t, v, "q quit", "? more")
+
+	// Every action key of the result types itself instead.
+	for _, k := range []string{"q", "n", "s", "e", "r", "?", "1", "j", "y", " "} {
+		next, cmd := send(t, m, keyMsg(k))
+		if next.screen != screenEdit || next.quitting || next.saving || next.help.ShowAll {
+			t.Fatalf("%q acted on the edit screen: screen %s", k, next.screen)
+		}
+		if cmd != nil && isQuit(cmd) {
+			t.Fatalf("%q quit", k)
+		}
+		m = next
+	}
+	if got := m.edit.ref.Value(); got != "qnser?1jy " {
+		t.Errorf("reference field = %q", got)
+	}
+	m = press(t, m, "tab")
+	m = typeText(t, m, "q to quit? no")
+	// A burst of typed keys is text too, not split into actions.
+	m, _ = send(t, m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(" nsq")})
+	if got := m.edit.note.Value(); got != "q to quit? no nsq" {
+		t.Errorf("note field = %q", got)
+	}
+	mustContain(t, screenText(m), "> q to quit? no nsq", "Note (17/200)")
+
+	// esc cancels: nothing is kept.
+	cancelled := press(t, m, "esc")
+	if cancelled.screen != screenResult || cancelled.ref != "" || cancelled.note != "" {
+		t.Fatalf("esc: screen %s ref %q note %q", cancelled.screen, cancelled.ref, cancelled.note)
+	}
+	mustNotContain(t, screenText(cancelled), "Ref:", "Note:")
+
+	// enter keeps both, trimmed, and the result shows them.
+	kept := press(t, m, "enter")
+	if kept.screen != screenResult || kept.ref != "qnser?1jy" || kept.note != "q to quit? no nsq" {
+		t.Fatalf("enter: screen %s ref %q note %q", kept.screen, kept.ref, kept.note)
+	}
+	mustContain(t, screenText(kept), "Ref: qnser?1jy", "Note: q to quit? no nsq", "e ref/note")
+	// Opening again shows what was kept; esc after changes keeps the old.
+	again := press(t, kept, "e")
+	mustContain(t, screenText(again), "> qnser?1jy", "  q to quit? no nsq")
+	again = press(t, typeText(t, again, "xyz"), "esc")
+	if again.ref != "qnser?1jy" {
+		t.Errorf("esc after changes: ref %q", again.ref)
+	}
+	// ctrl+c still quits at once.
+	if _, cmd := send(t, press(t, kept, "e"), keyMsg("ctrl+c")); !isQuit(cmd) {
+		t.Error("ctrl+c on the edit screen did not quit")
+	}
+}
+
+func TestNoteEntryBurstFromResult(t *testing.T) {
+	// "e" then more letters in one read: the rest goes into the field.
+	m := atResult(t, newModel(t, Options{}))
+	m, _ = send(t, m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("eqns")})
+	if m.screen != screenEdit || m.edit.ref.Value() != "qns" {
+		t.Errorf("burst: screen %s field %q", m.screen, m.edit.ref.Value())
+	}
+}
+
+func TestNoteEntryLimitsAndInertPaste(t *testing.T) {
+	m := press(t, atResult(t, newModel(t, Options{})), "e")
+	m = typeText(t, m, strings.Repeat("r", 50))
+	if n := len(m.edit.ref.Value()); n != refLimit {
+		t.Errorf("reference holds %d characters, limit %d", n, refLimit)
+	}
+	m = press(t, m, "tab")
+	// Pasted text that would set the clipboard and reverse the line.
+	evil := "wants\x1b]52;c;aGVsbG8=\x07 gold\u202e\x1b[2J"
+	m, _ = send(t, m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(evil), Paste: true})
+	m = press(t, m, "enter")
+	want := `wants\x1b]52;c;aGVsbG8=\x07 gold\u202e\x1b[2J`
+	if m.note != want {
+		t.Errorf("note = %q, want %q", m.note, want)
+	}
+	for _, s := range []Model{m, press(t, m, "e")} {
+		if v := s.View(); strings.ContainsAny(v, "\x1b\x07\u202e") {
+			t.Errorf("%s frame carries a control character: %q", s.screen, v)
+		}
+	}
+	mustContain(t, screenText(m), `Note: wants\x1b]52`)
+}
+
+func TestSaveHandout(t *testing.T) {
+	dir := t.TempDir()
+	m := atResult(t, newModel(t, Options{SaveDir: dir, Now: fixedNow}))
+	m = press(t, m, "e")
+	m = typeText(t, m, "Ring Smith")
+	m = press(t, m, "tab")
+	m = typeText(t, m, "yellow gold")
+	m = press(t, m, "enter")
+
+	m, cmd := send(t, m, keyMsg("s"))
+	mustContain(t, screenText(m), "Saving the handout")
+	// A second press while the first save runs starts nothing.
+	if _, again := send(t, m, keyMsg("s")); again != nil {
+		t.Error("s during a save started another")
+	}
+	m, _ = settle(t, m, cmd)
+	want := filepath.Join(dir, "2026-11-27-1432-ring-smith.md")
+	v := strings.Join(strings.Fields(screenText(m)), " ")
+	mustContain(t, v, "Saved "+want)
+	body, err := os.ReadFile(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"Ring Smith", "yellow gold", "Resume code: " + m.report.Code, "- [ ] ", "Take this checklist with you when you shop."} {
+		if !strings.Contains(string(body), s) {
+			t.Errorf("handout lacks %q:\n%s", s, body)
+		}
+	}
+	if fi, _ := os.Stat(want); fi.Mode().Perm() != 0o600 {
+		t.Errorf("handout mode %v, want 0600", fi.Mode().Perm())
+	}
+	// Saving again never overwrites.
+	m, _ = pressSettle(t, m, "s")
+	mustContain(t, strings.Join(strings.Fields(screenText(m)), " "), "Saved "+filepath.Join(dir, "2026-11-27-1432-ring-smith-2.md"))
+	// A changed answer means the saved handout no longer matches.
+	m = press(t, m, "r", "up", "enter", "1", "enter")
+	mustNotContain(t, screenText(m), "Saved")
+}
+
+func TestSaveHandoutError(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "gone")
+	m := atResult(t, newModel(t, Options{SaveDir: dir, Now: fixedNow}))
+	m, _ = pressSettle(t, m, "s")
+	if !m.statusErr || m.saving {
+		t.Fatalf("status %q err %v saving %v", m.status, m.statusErr, m.saving)
+	}
+	v := strings.Join(strings.Fields(screenText(m)), " ")
+	mustContain(t, v, "Not saved: cannot save the handout "+filepath.Join(dir, "2026-11-27-1432.md"))
+	// s may be pressed again once the folder exists.
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	m, _ = pressSettle(t, m, "s")
+	mustContain(t, strings.Join(strings.Fields(screenText(m)), " "), "Saved "+filepath.Join(dir, "2026-11-27-1432.md"))
+}
+
+func TestSaveReplyAfterNextCustomer(t *testing.T) {
+	m := atResult(t, newModel(t, Options{}))
+	old := m.serial
+	m = press(t, m, "n")
+	m, _ = send(t, m, savedMsg{serial: old, path: "x.md"})
+	if m.status != "" {
+		t.Errorf("a save for the last customer set the status %q", m.status)
+	}
+	m, _ = send(t, m, savedMsg{serial: old, err: errors.New("disk full")})
+	mustContain(t, screenText(m), "The last customer's handout was not saved: disk full")
+}
+
+func TestQuitWaitsForSave(t *testing.T) {
+	m := atResult(t, newModel(t, Options{SaveDir: t.TempDir(), Now: fixedNow}))
+	m, save := send(t, m, keyMsg("s"))
+	m, cmd := send(t, m, keyMsg("q"))
+	if cmd != nil || !m.quitting {
+		t.Fatal("q during a save did not wait for it")
+	}
+	m, quit := settle(t, m, save)
+	if !quit || !strings.HasPrefix(m.status, "Saved ") {
+		t.Errorf("after the save: quit %v status %q", quit, m.status)
+	}
+}
