@@ -110,6 +110,9 @@ func run(ctx context.Context, args []string, env Env) error {
 	if opts.done {
 		return nil
 	}
+	if err := checkCounterFiles(opts); err != nil {
+		return err
+	}
 	g, err := loadGuide(opts.guide)
 	if err != nil {
 		return badInput(err)
@@ -121,10 +124,22 @@ func run(ctx context.Context, args []string, env Env) error {
 	if given {
 		return printReport(env, opts, g, answers)
 	}
-	if opts.plain || !env.StdinTTY || !env.StdoutTTY || env.Getenv("TERM") == "dumb" {
+	plainMode := opts.plain || !env.StdinTTY || !env.StdoutTTY || env.Getenv("TERM") == "dumb"
+	var start quiz.Answers
+	if opts.resume != "" {
+		if start, err = resumeAnswers(g, opts.resume); err != nil {
+			return err
+		}
+		if plainMode {
+			// Nothing to review without a screen: the report is what the
+			// code stands for.
+			return printReport(env, opts, g, start)
+		}
+	}
+	if plainMode {
 		return runPlain(ctx, env, opts, g)
 	}
-	return runTUI(ctx, env, opts, g)
+	return runTUI(ctx, env, opts, g, start)
 }
 
 // loadGuide loads --guide FILE, or the embedded default guide.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/jewelguide/jewelguide/quiz"
 )
@@ -20,6 +21,12 @@ type options struct {
 	answersFile string
 	format      string
 	plain       bool
+	// The counter's flags: a resume code to open, where handouts go, the
+	// consultation log and the idle reset (0 is off).
+	resume  string
+	saveDir string
+	logFile string
+	idle    time.Duration
 	// done is set when a flag such as --help already did all there was to do.
 	done bool
 }
@@ -54,6 +61,12 @@ Flags:
   --format FORMAT       report format: text, markdown or json (default text)
   --plain               ask line by line instead of full screen (also chosen
                         when input or output is not a terminal, or TERM=dumb)
+  --resume CODE         open the review with the answers behind a resume code
+                        (without a terminal: print their report)
+  --save-dir DIR        folder for handouts saved with s (default: here)
+  --log FILE            append one JSON line per completed consultation
+  --idle DURATION       back to the welcome screen after this long without a
+                        key, e.g. 2m (default 0: never)
   --version             print the version and exit
   -h, --help            print this help and exit
 
@@ -63,12 +76,14 @@ Examples:
   jewelguide --answer occasion=milestone --answer budget=invest --format json
   jewelguide --answers answers.yaml --format markdown > result.md
   jewelguide --guide shop.yaml
+  jewelguide --log consultations.log --save-dir handouts --idle 2m
+  jewelguide --resume 1ZZ-K45-J80
   jewelguide check shop.yaml
 
 Exit status: 0 done, 1 runtime error, 2 bad usage or input, 130 interrupted.
 `
 
-func parseFlags(args []string, env Env) (*options, error) {
+func parseFlags(args []string, env Env) (_ *options, err error) {
 	o := &options{}
 	fs := flag.NewFlagSet("jewelguide", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -77,6 +92,10 @@ func parseFlags(args []string, env Env) (*options, error) {
 	fs.StringVar(&o.answersFile, "answers", "", "")
 	fs.StringVar(&o.format, "format", "text", "")
 	fs.BoolVar(&o.plain, "plain", false, "")
+	fs.StringVar(&o.resume, "resume", "", "")
+	fs.StringVar(&o.saveDir, "save-dir", "", "")
+	fs.StringVar(&o.logFile, "log", "", "")
+	idle := fs.String("idle", "0", "")
 	version := fs.Bool("version", false, "")
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
@@ -99,7 +118,33 @@ func parseFlags(args []string, env Env) (*options, error) {
 	default:
 		return nil, usageErr("--format %q is not known; use text, markdown or json", quiz.Inert(o.format))
 	}
+	if o.idle, err = parseIdle(*idle); err != nil {
+		return nil, err
+	}
+	if o.resume != "" && (len(o.answers) > 0 || o.answersFile != "") {
+		return nil, usageErr("--resume and --answer/--answers both give answers; use one of them")
+	}
 	return o, nil
+}
+
+// minIdle keeps the idle reset from wiping the screen while the assistant
+// is still reading it; anything shorter is a typo (2s for 2m).
+const minIdle = 5 * time.Second
+
+// parseIdle reads --idle. The flag package's own duration flag would say
+// only "parse error", without the value, so the flag is read as text.
+func parseIdle(s string) (time.Duration, error) {
+	d, err := time.ParseDuration(s)
+	if s == "0" || (err == nil && d == 0) {
+		return 0, nil
+	}
+	if err != nil || d < 0 {
+		return 0, usageErr("--idle %q is not a duration; use e.g. 90s or 2m, or 0 to turn it off", quiz.Inert(s))
+	}
+	if d < minIdle {
+		return 0, usageErr("--idle %s is too short to read the screen; use at least %s, or 0 to turn it off", d, minIdle)
+	}
+	return d, nil
 }
 
 // flagMessage rewords the flag package's errors, which print Go's own

@@ -20,9 +20,11 @@ func (e Env) width() int {
 }
 
 // printReport scores answers and writes the report to stdout in the chosen
-// format.
+// format. Every report the CLI prints goes through here, so each carries
+// the resume code that reopens it.
 func printReport(env Env, opts *options, g *quiz.Guide, a quiz.Answers) error {
 	rep := quiz.NewReport(g, g.Evaluate(a))
+	rep.Code = g.Code(a)
 	return writeReport(env, opts.format, rep)
 }
 
@@ -76,5 +78,8 @@ func runPlain(ctx context.Context, env Env, opts *options, g *quiz.Guide) error 
 	// Someone who chose plain prompts (a screen reader, say) gets the
 	// report plain too, even on a terminal.
 	env.StdoutTTY = false
-	return printReport(env, opts, g, a)
+	if err := printReport(env, opts, g, a); err != nil {
+		return err
+	}
+	return logPlain(opts, g, a)
 }

@@ -11,13 +11,19 @@ import (
 
 // runTUI runs the full-screen interface, then prints the report to stdout
 // once the terminal is back to normal, so it stays in the scrollback.
-func runTUI(ctx context.Context, env Env, opts *options, g *quiz.Guide) error {
+// start holds the answers of a resume code, if one was given.
+func runTUI(ctx context.Context, env Env, opts *options, g *quiz.Guide, start quiz.Answers) error {
 	out, err := tui.Run(ctx, tui.Options{
 		Guide:     g,
+		Answers:   start,
+		Review:    start != nil,
 		Input:     env.Stdin,
 		Output:    env.Stdout,
 		NoColor:   env.Getenv("NO_COLOR") != "",
 		AltScreen: true,
+		SaveDir:   opts.saveDir,
+		LogFile:   opts.logFile,
+		Idle:      opts.idle,
 	})
 	if err != nil {
 		if ctx.Err() != nil {
@@ -26,12 +32,23 @@ func runTUI(ctx context.Context, env Env, opts *options, g *quiz.Guide) error {
 		return fmt.Errorf("the interface failed: %w", err)
 	}
 	if out.Interrupted {
-		return &exitError{code: ExitInterrupted, err: errors.New("interrupted; nothing was saved")}
+		// ctrl+c leaves at once: it neither prints nor logs.
+		msg := "interrupted; nothing was saved"
+		if opts.logFile != "" && out.Completed {
+			msg = "interrupted; the consultation on screen was not logged"
+		}
+		return &exitError{code: ExitInterrupted, err: errors.New(msg)}
 	}
-	if !out.Completed {
-		return nil
+	if out.Completed {
+		if err := printReport(env, opts, g, out.Answers); err != nil {
+			return err
+		}
 	}
-	return printReport(env, opts, g, out.Answers)
+	if out.LogError != nil {
+		// The screen said so at the time; say it where it stays.
+		return fmt.Errorf("some consultations were not logged: %w", out.LogError)
+	}
+	return nil
 }
 
 // styledReport renders the report with the interface's styles, for a

@@ -1,0 +1,69 @@
+package cli
+
+import (
+	"os"
+	"time"
+
+	"github.com/jewelguide/jewelguide/quiz"
+	"github.com/jewelguide/jewelguide/quiz/shop"
+)
+
+// checkCounterFiles checks --save-dir and --log before anything is drawn,
+// so a typo in a folder name shows at start-up rather than as a failed
+// save with a customer waiting.
+func checkCounterFiles(o *options) error {
+	if o.saveDir != "" {
+		fi, err := os.Stat(o.saveDir)
+		switch {
+		case os.IsNotExist(err):
+			return usageErr("--save-dir %s: no such folder; create it first", quiz.Inert(o.saveDir))
+		case err != nil:
+			return usageErr("--save-dir %s: %v", quiz.Inert(o.saveDir), err)
+		case !fi.IsDir():
+			return usageErr("--save-dir %s is not a folder", quiz.Inert(o.saveDir))
+		}
+	}
+	if o.logFile != "" {
+		// Opening for append creates the log (0600) or finds it writable;
+		// it writes nothing, so a day's log is not touched.
+		f, err := os.OpenFile(o.logFile, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)
+		if err != nil {
+			return usageErr("--log: cannot open the consultation log: %v", err)
+		}
+		f.Close()
+	}
+	return nil
+}
+
+// resumeAnswers decodes --resume. A code cannot tell a multi-select
+// question answered with nothing ticked from one never answered, and the
+// decoder reports both as unanswered. When every single-select question
+// is answered the code came from a finished consultation, so those
+// multi-select questions were confirmed empty; saying so lets the review
+// offer "See result" at once instead of asking them again.
+func resumeAnswers(g *quiz.Guide, code string) (quiz.Answers, error) {
+	a, err := g.DecodeCode(code)
+	if err != nil {
+		return nil, badInput(err)
+	}
+	for _, q := range g.Questions {
+		if _, ok := a[q.ID]; !ok && !q.Multi() {
+			return a, nil
+		}
+	}
+	for _, q := range g.Questions {
+		if _, ok := a[q.ID]; !ok {
+			a[q.ID] = []string{}
+		}
+	}
+	return a, nil
+}
+
+// logPlain logs a consultation finished in plain mode, so a counter that
+// runs it for a screen reader counts in the statistics too.
+func logPlain(opts *options, g *quiz.Guide, a quiz.Answers) error {
+	if opts.logFile == "" {
+		return nil
+	}
+	return shop.AppendLog(opts.logFile, shop.NewRecord(g, g.Evaluate(a), "", time.Now()))
+}
