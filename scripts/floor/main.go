@@ -14,6 +14,7 @@ import (
 	_ "github.com/charmbracelet/bubbles/help"
 	_ "github.com/charmbracelet/bubbles/key"
 	_ "github.com/charmbracelet/bubbles/progress"
+	_ "github.com/charmbracelet/bubbles/textinput"
 	_ "github.com/charmbracelet/bubbles/viewport"
 	_ "github.com/charmbracelet/bubbletea"
 	_ "github.com/charmbracelet/lipgloss"
