@@ -72,51 +72,83 @@ func (s *screen) waitFor(t *testing.T, want string) {
 	t.Fatalf("screen never showed %q; got:\n%q", want, s.String())
 }
 
+// ptyRun is the binary running in a pseudo-terminal, with what it drew.
+type ptyRun struct {
+	cmd    *exec.Cmd
+	master *os.File
+	screen *screen
+	stderr *bytes.Buffer
+}
+
+// startInPTY starts the binary on a fresh 80×24 pseudo-terminal as its
+// controlling terminal, the way a shell would.
+func startInPTY(t *testing.T, env []string, args ...string) *ptyRun {
+	t.Helper()
+	master, slave := openPTY(t)
+	t.Cleanup(func() { master.Close() })
+	cmd := exec.Command(bin, args...)
+	// screen-* terminals are not asked for their background colour, which
+	// this test's terminal would never answer.
+	cmd.Env = append([]string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir(), "TERM=screen-256color"}, env...)
+	cmd.Stdin, cmd.Stdout = slave, slave
+	r := &ptyRun{cmd: cmd, master: master, screen: &screen{}, stderr: &bytes.Buffer{}}
+	cmd.Stderr = r.stderr
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	slave.Close()
+	go func() {
+		buf := make([]byte, 4096)
+		for {
+			n, err := master.Read(buf)
+			r.screen.Write(buf[:n])
+			if err != nil {
+				return
+			}
+		}
+	}()
+	return r
+}
+
+func (r *ptyRun) send(t *testing.T, keys string) {
+	t.Helper()
+	if _, err := r.master.Write([]byte(keys)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// wait waits for the program to exit. One that hangs on shutdown must fail
+// the test, not hang CI: it is killed after a generous wait.
+func (r *ptyRun) wait(t *testing.T) error {
+	t.Helper()
+	hung := time.AfterFunc(20*time.Second, func() { r.cmd.Process.Kill() })
+	err := r.cmd.Wait()
+	if !hung.Stop() {
+		t.Fatalf("the program did not exit; killed it. stderr: %q", r.stderr.String())
+	}
+	return err
+}
+
 func TestInterfaceRestoresTerminalOnSignals(t *testing.T) {
 	for _, tc := range []struct {
 		sig  syscall.Signal
 		code int
-	}{{syscall.SIGTERM, 143}, {syscall.SIGHUP, 129}} {
+	}{{syscall.SIGTERM, 143}, {syscall.SIGHUP, 129}, {syscall.SIGINT, 130}} {
 		t.Run(tc.sig.String(), func(t *testing.T) {
-			master, slave := openPTY(t)
-			defer master.Close()
-			cmd := exec.Command(bin)
-			// screen-* terminals are not asked for their background colour,
-			// which this test's terminal would never answer.
-			cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir(), "TERM=screen-256color"}
-			cmd.Stdin, cmd.Stdout = slave, slave
-			var stderr bytes.Buffer
-			cmd.Stderr = &stderr
-			cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
-			if err := cmd.Start(); err != nil {
+			r := startInPTY(t, nil)
+			r.screen.waitFor(t, "Press enter to start")
+			r.send(t, "\r")
+			r.screen.waitFor(t, "Question 1 of 7")
+			if err := r.cmd.Process.Signal(tc.sig); err != nil {
 				t.Fatal(err)
 			}
-			slave.Close()
-			scr := &screen{}
-			go func() {
-				buf := make([]byte, 4096)
-				for {
-					n, err := master.Read(buf)
-					scr.Write(buf[:n])
-					if err != nil {
-						return
-					}
-				}
-			}()
-			scr.waitFor(t, "Press enter to start")
-			if _, err := master.Write([]byte("\r")); err != nil {
-				t.Fatal(err)
-			}
-			scr.waitFor(t, "Question 1 of 7")
-			if err := cmd.Process.Signal(tc.sig); err != nil {
-				t.Fatal(err)
-			}
-			err := cmd.Wait()
+			err := r.wait(t)
 			var ee *exec.ExitError
 			if !errors.As(err, &ee) || ee.ExitCode() != tc.code {
-				t.Fatalf("exit: %v, want status %d; stderr %q", err, tc.code, stderr.String())
+				t.Fatalf("exit: %v, want status %d; stderr %q", err, tc.code, r.stderr.String())
 			}
-			out := scr.String()
+			out := r.screen.String()
 			entered := strings.LastIndex(out, "\x1b[?1049h")
 			left := strings.LastIndex(out, "\x1b[?1049l")
 			if entered < 0 || left < entered {
@@ -125,8 +157,8 @@ func TestInterfaceRestoresTerminalOnSignals(t *testing.T) {
 			if !strings.Contains(out[entered:], "\x1b[?25h") {
 				t.Errorf("the cursor was not shown again")
 			}
-			if !strings.Contains(stderr.String(), "jewelguide: stopped by") {
-				t.Errorf("stderr should say why it stopped: %q", stderr.String())
+			if !strings.Contains(r.stderr.String(), "jewelguide: stopped by") {
+				t.Errorf("stderr should say why it stopped: %q", r.stderr.String())
 			}
 		})
 	}

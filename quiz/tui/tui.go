@@ -76,12 +76,17 @@ type Outcome struct {
 // Run shows the interface until the user quits and reports how it ended.
 // Cancelling ctx stops it early and returns the context's error wrapped;
 // the terminal is restored in every case.
+//
+// Signals are the caller's to turn into a cancelled ctx (cli.SignalContext
+// does). Bubble Tea's own handler stays off: it sends its quit message
+// without watching the context, so a signal arriving as ctx is cancelled
+// left it blocked forever and the shutdown waiting on it.
 func Run(ctx context.Context, opts Options) (Outcome, error) {
 	if opts.Guide == nil {
 		return Outcome{}, errors.New("tui: no guide to ask")
 	}
 	m := New(opts)
-	popts := []tea.ProgramOption{tea.WithContext(ctx)}
+	popts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithoutSignalHandler()}
 	if opts.Input != nil {
 		popts = append(popts, tea.WithInput(opts.Input))
 	}
@@ -95,11 +100,6 @@ func Run(ctx context.Context, opts Options) (Outcome, error) {
 	out := m.Outcome()
 	if fm, ok := final.(Model); ok {
 		out = fm.Outcome()
-	}
-	if errors.Is(err, tea.ErrInterrupted) {
-		// SIGINT from outside (kill -INT) ends the run like ctrl+c does.
-		out.Interrupted = true
-		return out, nil
 	}
 	return out, err
 }
