@@ -91,52 +91,65 @@ func writeFooter(b *strings.Builder, rep *Report, line func(string)) {
 // into an email, with the checklist as tick boxes.
 func WriteMarkdown(w io.Writer, rep *Report) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n", mdEscape(rep.Guide))
-	fmt.Fprintf(&b, "## Recommendation: %s\n\n", mdEscape(rep.Headline()))
-	fmt.Fprintf(&b, "%s\n\n", mdEscape(rep.Summary))
+	fmt.Fprintf(&b, "# %s\n\n", MarkdownEscape(rep.Guide))
+	if shop := strings.Join(nonEmpty(rep.Shop.Name, rep.Shop.Tagline), " - "); shop != "" {
+		fmt.Fprintf(&b, "*%s*\n\n", MarkdownEscape(shop))
+	}
+	fmt.Fprintf(&b, "## Recommendation: %s\n\n", MarkdownEscape(rep.Headline()))
+	fmt.Fprintf(&b, "%s\n\n", MarkdownEscape(rep.Summary))
 	b.WriteString("## Points\n\n| Outcome | Points |\n|---|---:|\n")
 	for _, s := range rep.Scores {
-		fmt.Fprintf(&b, "| %s | %d |\n", mdEscape(s.Label), s.Points)
+		fmt.Fprintf(&b, "| %s | %d |\n", MarkdownEscape(s.Label), s.Points)
 	}
 	b.WriteString("\n## Why\n\n")
 	for _, r := range rep.ReasonLines() {
-		fmt.Fprintf(&b, "- **%s**: %s\n", mdEscape(r.Head), mdEscape(r.Text))
+		fmt.Fprintf(&b, "- **%s**: %s\n", MarkdownEscape(r.Head), MarkdownEscape(r.Text))
 	}
 	if len(rep.Reasons) == 0 {
 		b.WriteString("No answer moved any points yet.\n")
 	}
 	b.WriteString("\n## What would change it\n\n")
 	for _, t := range rep.TopTips(3) {
-		fmt.Fprintf(&b, "- %s\n", mdEscape(t.TipLine()))
+		fmt.Fprintf(&b, "- %s\n", MarkdownEscape(t.TipLine()))
 	}
 	if len(rep.Tipping) == 0 {
 		b.WriteString("No single changed answer would change the recommendation.\n")
 	}
 	b.WriteString("\n## Your answers\n\n")
 	for _, a := range rep.Answers {
-		fmt.Fprintf(&b, "- %s: %s\n", mdEscape(a.Title), mdEscape(a.Chosen()))
+		fmt.Fprintf(&b, "- %s: %s\n", MarkdownEscape(a.Title), MarkdownEscape(a.Chosen()))
 	}
 	for _, a := range rep.Unanswered {
-		fmt.Fprintf(&b, "- %s: *unanswered*\n", mdEscape(a.Title))
+		fmt.Fprintf(&b, "- %s: *unanswered*\n", MarkdownEscape(a.Title))
 	}
 	b.WriteString("\n## Checklist\n")
 	for _, cg := range rep.Checklist {
-		fmt.Fprintf(&b, "\n### %s\n\n", mdEscape(cg.Group))
+		fmt.Fprintf(&b, "\n### %s\n\n", MarkdownEscape(cg.Group))
 		for _, it := range cg.Items {
-			fmt.Fprintf(&b, "- [ ] %s\n", mdEscape(it))
+			fmt.Fprintf(&b, "- [ ] %s\n", MarkdownEscape(it))
 		}
 	}
-	writeFooter(&b, rep, func(s string) { b.WriteString(mdEscape(s) + "\n\n") })
+	writeFooter(&b, rep, func(s string) { b.WriteString(MarkdownEscape(s) + "\n\n") })
 	_, err := io.WriteString(w, strings.TrimRight(b.String(), "\n")+"\n")
 	return err
 }
 
-// mdEscape keeps text from a guide from turning into Markdown it did not
-// mean: links, images, HTML or emphasis.
-var mdEscape = strings.NewReplacer(
+// MarkdownEscape keeps text from a guide, a note or a reference from
+// turning into Markdown it did not mean: links, images, HTML or emphasis.
+var MarkdownEscape = strings.NewReplacer(
 	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
 	"<", `\<`, ">", `\>`, "|", `\|`, "#", `\#`,
 ).Replace
+
+func nonEmpty(list ...string) []string {
+	var out []string
+	for _, s := range list {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
 
 // JSONReport is the stable JSON form of a report; its fields are
 // documented in the README and only ever added to.

@@ -126,6 +126,6 @@ func TestEscapingLayersDoNotReviveControls(t *testing.T) {
 	if err := json.Unmarshal(b.Bytes(), &back); err != nil || back != s {
 		t.Errorf("JSON round trip %q -> %q (%v)", s, back, err)
 	}
-	assertNoTerminalControls(t, "markdown", []byte(mdEscape(s)))
+	assertNoTerminalControls(t, "markdown", []byte(MarkdownEscape(s)))
 	assertNoTerminalControls(t, "json", b.Bytes())
 }

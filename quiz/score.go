@@ -14,7 +14,8 @@ type Answers map[string][]string
 func (a Answers) Clone() Answers {
 	out := make(Answers, len(a))
 	for k, v := range a {
-		out[k] = append([]string(nil), v...)
+		// Keep an empty list empty, not nil: it means "none of these".
+		out[k] = append([]string{}, v...)
 	}
 	return out
 }

@@ -146,23 +146,15 @@ func writeHandout(w *bytes.Buffer, now time.Time, ref string, rep *quiz.Report, 
 	w.WriteString("\n\n")
 	fmt.Fprintf(w, "**Consultation:** %s  \n", now.Format("2 January 2006, 15:04"))
 	if ref = strings.TrimSpace(ref); ref != "" {
-		fmt.Fprintf(w, "**Reference:** %s  \n", mdEscape(quiz.Inert(ref)))
+		fmt.Fprintf(w, "**Reference:** %s  \n", quiz.MarkdownEscape(quiz.Inert(ref)))
 	}
 	if note = strings.TrimSpace(note); note != "" {
-		fmt.Fprintf(w, "**Note:** %s  \n", mdEscape(quiz.Inert(note)))
+		fmt.Fprintf(w, "**Note:** %s  \n", quiz.MarkdownEscape(quiz.Inert(note)))
 	}
 	w.WriteString("\n")
 	w.Write(bytes.TrimLeft(rest, "\n"))
 	return nil
 }
-
-// mdEscape keeps a typed reference or note from turning into Markdown it
-// did not mean (links, HTML, emphasis). It matches the escaping the quiz
-// package applies to guide text.
-var mdEscape = strings.NewReplacer(
-	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
-	"<", `\<`, ">", `\>`, "|", `\|`, "#", `\#`,
-).Replace
 
 // maxSlug keeps file names short enough to read in a file list.
 const maxSlug = 40
