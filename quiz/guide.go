@@ -3,6 +3,8 @@
 // every mode (full-screen, plain prompts, flags) shares one set of rules.
 package quiz
 
+import "slices"
+
 // SchemaVersion is the guide schema this build understands. A guide names
 // its own version so an old binary refuses a newer file instead of
 // misreading it.
@@ -186,18 +188,9 @@ func (g *Guide) QuestionIDs() []string {
 func (g *Guide) ChecklistFor(outcome string) []ChecklistGroup {
 	var out []ChecklistGroup
 	for _, c := range g.Checklist {
-		if len(c.Outcomes) == 0 || contains(c.Outcomes, outcome) {
+		if len(c.Outcomes) == 0 || slices.Contains(c.Outcomes, outcome) {
 			out = append(out, c)
 		}
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -127,7 +128,7 @@ func checkErrorShape(t *testing.T, file string, err error) {
 		}
 		m := problemLineRe.FindStringSubmatch(l)
 		if m == nil {
-			if !contains(wholeFile, strings.TrimPrefix(l, file+": ")) {
+			if !slices.Contains(wholeFile, strings.TrimPrefix(l, file+": ")) {
 				t.Errorf("line does not name file:line: %q", l)
 			}
 			continue

@@ -3,6 +3,7 @@ package quiz
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -265,7 +266,7 @@ func strictDecode(n *yaml.Node, what string, out any) error {
 	var errs []string
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := n.Content[i]
-		if !contains(known, k.Value) {
+		if !slices.Contains(known, k.Value) {
 			errs = append(errs, lineMsg(k, "unknown field %q in %s (known fields: %s)", k.Value, what, strings.Join(known, ", ")))
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -248,7 +249,7 @@ func checkObjects(t *testing.T, list any, required, optional []string) {
 		}
 		var keys []string
 		for _, k := range keysOf(obj) {
-			if !contains(optional, k) {
+			if !slices.Contains(optional, k) {
 				keys = append(keys, k)
 			}
 		}

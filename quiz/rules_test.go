@@ -3,6 +3,7 @@ package quiz
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -65,7 +66,7 @@ func TestNestedRules(t *testing.T) {
 		for _, b := range choices {
 			for _, c := range cChoices {
 				ans := Answers{"a": a, "b": b, "c": c}
-				is := func(q, o string) bool { return contains(ans[q], o) }
+				is := func(q, o string) bool { return slices.Contains(ans[q], o) }
 				want := 0
 				if is("a", "x") && (is("b", "x") || !is("c", "x")) {
 					want += 1

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -187,7 +188,7 @@ func cleanAnswers(g *quiz.Guide, a quiz.Answers) quiz.Answers {
 		}
 		var keep []string
 		for _, op := range qu.Options {
-			if len(keep) < qu.Max && contains(given, op.ID) {
+			if len(keep) < qu.Max && slices.Contains(given, op.ID) {
 				keep = append(keep, op.ID)
 			}
 		}
@@ -200,15 +201,6 @@ func cleanAnswers(g *quiz.Guide, a quiz.Answers) quiz.Answers {
 		out[qu.ID] = keep
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // complete reports whether every question has a confirmed answer.

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -29,7 +30,7 @@ func (m Model) openQuestion(i int) Model {
 	m.ticks = make([]bool, len(qu.Options))
 	first := true
 	for oi, op := range qu.Options {
-		if contains(m.answers[qu.ID], op.ID) {
+		if slices.Contains(m.answers[qu.ID], op.ID) {
 			m.ticks[oi] = true
 			if first {
 				m.cursor, first = oi, false

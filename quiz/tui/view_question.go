@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -103,7 +104,7 @@ func (m Model) questionOptions(qu quiz.Question, w int, details bool) ([]string,
 				mark = "[x] "
 			}
 		} else {
-			on = contains(chosen, op.ID)
+			on = slices.Contains(chosen, op.ID)
 			mark = "( ) "
 			if on {
 				mark = "(•) "
