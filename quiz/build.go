@@ -129,7 +129,24 @@ func build(r *rawGuide) (*Guide, problems) {
 	buildQuestions(g, r, &ps, text, id, points)
 	buildRules(g, r, &ps, text, id, points)
 	buildChecklist(g, r, &ps, text, outcomeIDs)
-	return g, ps
+	unknown, owners := unknownFields(r)
+	return g, append(withoutEchoes(ps, owners), unknown...)
+}
+
+// withoutEchoes drops the problems found in a mapping that also has an
+// unknown key: a misspelt "reasons:" would otherwise be reported a second
+// time as a missing reason.
+func withoutEchoes(ps problems, owners map[pos]bool) problems {
+	if len(owners) == 0 {
+		return ps
+	}
+	var out problems
+	for _, p := range ps {
+		if !owners[pos{p.Line, p.Col}] {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 var accentRe = regexp.MustCompile(`^(#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3}|[0-9]{1,3})$`)
@@ -148,3 +165,38 @@ func hasControl(s string) bool {
 type textFn func(s rawStr, what string, limit int, required bool, at pos) string
 type idFn func(s rawStr, what string, at pos) string
 type pointsFn func(rp rawPoints, owner string) []Points
+
+// unknownFields gathers the unknown keys found while decoding, and the
+// places of the mappings that held them.
+func unknownFields(r *rawGuide) ([]Problem, map[pos]bool) {
+	var out []Problem
+	owners := map[pos]bool{}
+	add := func(at pos, u unknownKeys) {
+		if len(u.unknown) > 0 {
+			out = append(out, u.unknown...)
+			owners[at] = true
+		}
+	}
+	if r.Shop != nil {
+		add(r.Shop.pos, r.Shop.unknownKeys)
+	}
+	if r.Decision != nil {
+		add(r.Decision.pos, r.Decision.unknownKeys)
+	}
+	for _, o := range r.Outcomes {
+		add(o.pos, o.unknownKeys)
+	}
+	for _, q := range r.Questions {
+		add(q.pos, q.unknownKeys)
+		for _, o := range q.Options {
+			add(o.pos, o.unknownKeys)
+		}
+	}
+	for _, ru := range r.Rules {
+		add(ru.pos, ru.unknownKeys)
+	}
+	for _, c := range r.Checklist {
+		add(c.pos, c.unknownKeys)
+	}
+	return out, owners
+}

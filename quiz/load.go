@@ -72,13 +72,17 @@ func Parse(file string, data []byte) (*Guide, error) {
 	}
 
 	var raw rawGuide
+	var decodeProblems problems
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&raw); err != nil {
 		if errors.Is(err, io.EOF) {
 			return nil, fail(0, "the file holds no guide: it is empty or only comments")
 		}
-		return nil, yamlError(file, err)
+		if !onlyUnknownFields(err) {
+			return nil, yamlError(file, err)
+		}
+		decodeProblems = yamlProblems(err)
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
@@ -86,7 +90,12 @@ func Parse(file string, data []byte) (*Guide, error) {
 	}
 
 	g, ps := build(&raw)
-	if err := ps.err(file); err != nil {
+	if decodeProblems != nil {
+		// Unknown keys at the top: its own checks (no questions, too few
+		// outcomes) would only echo a misspelt "questions:".
+		ps = withoutEchoes(ps, map[pos]bool{{1, 0}: true})
+	}
+	if err := append(decodeProblems, ps...).err(file); err != nil {
 		return nil, err
 	}
 	g.File = file
@@ -161,6 +170,30 @@ var (
 // yamlError turns a yaml.v3 error into one Problem per message, keeping its
 // line numbers and rewording what would only make sense to a Go programmer.
 func yamlError(file string, err error) error {
+	return yamlProblems(err).err(file)
+}
+
+// onlyUnknownFields reports whether a decoding error is nothing but unknown
+// keys. Those are decoded around (the rest of the guide is complete), so
+// the guide's meaning can still be checked and every mistake reported in
+// one run; a wrong type leaves a hole that would only cause echoes.
+func onlyUnknownFields(err error) bool {
+	var te *yaml.TypeError
+	if !errors.As(err, &te) {
+		return false
+	}
+	for _, m := range te.Errors {
+		if sm := yamlLineRe.FindStringSubmatch(m); sm != nil {
+			m = sm[3]
+		}
+		if !strings.HasPrefix(m, "unknown field ") && !unknownRe.MatchString(m) {
+			return false
+		}
+	}
+	return true
+}
+
+func yamlProblems(err error) problems {
 	var msgs []string
 	var te *yaml.TypeError
 	if errors.As(err, &te) {
@@ -182,7 +215,7 @@ func yamlError(file string, err error) error {
 		m = reword(m)
 		ps.add(line, col, "%s", m)
 	}
-	return ps.err(file)
+	return ps
 }
 
 // yamlParserProblems are yaml.v3's parser messages, as opposed to its

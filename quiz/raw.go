@@ -19,6 +19,12 @@ import (
 
 type pos struct{ Line, Col int }
 
+// unknownKeys holds the keys of a mapping that its type does not declare.
+// They are kept aside rather than returned as decoding errors: yaml.v3
+// drops a list element whose decoding fails, and a question dropped for a
+// misspelt key would make every rule naming it look wrong too.
+type unknownKeys struct{ unknown []Problem }
+
 func posOf(n *yaml.Node) pos { return pos{n.Line, n.Column} }
 
 type rawGuide struct {
@@ -38,12 +44,14 @@ type rawShop struct {
 	Accent  rawStr `yaml:"accent"`
 	Contact rawStr `yaml:"contact"`
 	pos
+	unknownKeys
 }
 
 type rawDecision struct {
 	CloseCall rawStr  `yaml:"close_call"`
 	Margin    *rawInt `yaml:"margin"`
 	pos
+	unknownKeys
 }
 
 type rawOutcome struct {
@@ -52,6 +60,7 @@ type rawOutcome struct {
 	Summary rawStr `yaml:"summary"`
 	Close   rawStr `yaml:"close"`
 	pos
+	unknownKeys
 }
 
 type rawQuestion struct {
@@ -62,6 +71,7 @@ type rawQuestion struct {
 	Max     *rawInt     `yaml:"max"`
 	Options []rawOption `yaml:"options"`
 	pos
+	unknownKeys
 }
 
 type rawOption struct {
@@ -71,6 +81,7 @@ type rawOption struct {
 	Points rawPoints `yaml:"points"`
 	Reason rawStr    `yaml:"reason"`
 	pos
+	unknownKeys
 }
 
 type rawRule struct {
@@ -79,6 +90,7 @@ type rawRule struct {
 	Points rawPoints `yaml:"points"`
 	Reason rawStr    `yaml:"reason"`
 	pos
+	unknownKeys
 }
 
 type rawChecklist struct {
@@ -86,6 +98,7 @@ type rawChecklist struct {
 	Outcomes []rawStr `yaml:"outcomes"`
 	Items    []rawStr `yaml:"items"`
 	pos
+	unknownKeys
 }
 
 // rawStr is a text scalar with its place in the file.
@@ -217,63 +230,65 @@ func (c *rawCond) parse(n *yaml.Node, depth int, errs *[]string) {
 func (x *rawShop) UnmarshalYAML(n *yaml.Node) error {
 	x.pos = posOf(n)
 	type plain rawShop
-	return strictDecode(n, "shop", (*plain)(x))
+	return strictDecode(n, "shop", (*plain)(x), &x.unknown)
 }
 
 func (x *rawDecision) UnmarshalYAML(n *yaml.Node) error {
 	x.pos = posOf(n)
 	type plain rawDecision
-	return strictDecode(n, "decision", (*plain)(x))
+	return strictDecode(n, "decision", (*plain)(x), &x.unknown)
 }
 
 func (x *rawOutcome) UnmarshalYAML(n *yaml.Node) error {
 	x.pos = posOf(n)
 	type plain rawOutcome
-	return strictDecode(n, "outcome", (*plain)(x))
+	return strictDecode(n, "outcome", (*plain)(x), &x.unknown)
 }
 
 func (x *rawQuestion) UnmarshalYAML(n *yaml.Node) error {
 	x.pos = posOf(n)
 	type plain rawQuestion
-	return strictDecode(n, "question", (*plain)(x))
+	return strictDecode(n, "question", (*plain)(x), &x.unknown)
 }
 
 func (x *rawOption) UnmarshalYAML(n *yaml.Node) error {
 	x.pos = posOf(n)
 	type plain rawOption
-	return strictDecode(n, "option", (*plain)(x))
+	return strictDecode(n, "option", (*plain)(x), &x.unknown)
 }
 
 func (x *rawRule) UnmarshalYAML(n *yaml.Node) error {
 	x.pos = posOf(n)
 	type plain rawRule
-	return strictDecode(n, "rule", (*plain)(x))
+	return strictDecode(n, "rule", (*plain)(x), &x.unknown)
 }
 
 func (x *rawChecklist) UnmarshalYAML(n *yaml.Node) error {
 	x.pos = posOf(n)
 	type plain rawChecklist
-	return strictDecode(n, "checklist group", (*plain)(x))
+	return strictDecode(n, "checklist group", (*plain)(x), &x.unknown)
 }
 
-// strictDecode refuses keys that the target struct does not declare, naming
-// the ones it does, then decodes. out must point to a struct with yaml tags.
-func strictDecode(n *yaml.Node, what string, out any) error {
+// strictDecode decodes the keys that the target struct declares and
+// records the others in unknown, naming the ones it does know. out must
+// point to a struct with yaml tags.
+func strictDecode(n *yaml.Node, what string, out any, unknown *[]Problem) error {
 	if n.Kind != yaml.MappingNode {
 		return typeErr(n, "%s must be a mapping of key: value lines, found %s", what, kindName(n))
 	}
 	known := yamlKeys(reflect.TypeOf(out).Elem())
-	var errs []string
+	kept := *n
+	kept.Content = nil
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := n.Content[i]
-		if !slices.Contains(known, k.Value) {
-			errs = append(errs, lineMsg(k, "unknown field %q in %s (known fields: %s)", k.Value, what, strings.Join(known, ", ")))
+		if slices.Contains(known, k.Value) {
+			kept.Content = append(kept.Content, k, n.Content[i+1])
+			continue
 		}
+		*unknown = append(*unknown, Problem{Line: k.Line, Col: k.Column,
+			Msg: fmt.Sprintf("unknown field %q in %s (known fields: %s)", k.Value, what, strings.Join(known, ", "))})
 	}
-	if errs != nil {
-		return &yaml.TypeError{Errors: errs}
-	}
-	return n.Decode(out)
+	return kept.Decode(out)
 }
 
 func yamlKeys(t reflect.Type) []string {
