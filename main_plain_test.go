@@ -100,6 +100,12 @@ func TestCheckCommand(t *testing.T) {
 		t.Errorf("coverage should be exhaustive for the default guide:\n%s", r.stdout)
 	}
 
+	// The README's tutorial guide must be clean too.
+	r = run(t, "", nil, "check", "data/examples/silver-studio.yaml")
+	if r.code != 0 || !strings.Contains(r.stdout, "no errors, 0 warnings; 4 questions, 8 options, 1 rule, 3 outcomes") {
+		t.Fatalf("the example guide must pass check with no warnings: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+
 	dir := t.TempDir()
 	guide := string(mustRead(t, "data/guide.yaml"))
 	// Three planted warnings: an option that moves nothing, a rule that

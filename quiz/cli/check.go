@@ -75,8 +75,9 @@ func runCheck(args []string, env Env) error {
 			fmt.Fprintf(w, "%s: warning: %s\n", file, quiz.Inert(wn.Msg))
 		}
 	}
-	fmt.Fprintf(w, "%s: no errors, %d %s; %d questions, %d options, %d rules, %d outcomes\n\n",
-		file, len(warnings), plural(len(warnings), "warning", "warnings"), len(g.Questions), options, rules, len(g.Outcomes))
+	fmt.Fprintf(w, "%s: no errors, %s; %s, %s, %s, %s\n\n", file,
+		count(len(warnings), "warning", "warnings"), count(len(g.Questions), "question", "questions"),
+		count(options, "option", "options"), count(rules, "rule", "rules"), count(len(g.Outcomes), "outcome", "outcomes"))
 	writeCoverage(w, g, cov)
 	if *strict && len(warnings) > 0 {
 		return &exitError{code: ExitFailure, err: errors.New("")}
@@ -108,6 +109,10 @@ func writeCoverage(w io.Writer, g *quiz.Guide, cov *quiz.Coverage) {
 		row(quiz.Inert(o.Label), cov.Wins[o.ID])
 	}
 	row("close calls", cov.Close)
+}
+
+func count(n int, one, many string) string {
+	return fmt.Sprintf("%d %s", n, plural(n, one, many))
 }
 
 func plural(n int, one, many string) string {
