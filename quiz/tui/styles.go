@@ -2,6 +2,7 @@ package tui
 
 import (
 	"io"
+	"strconv"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/lipgloss"
@@ -55,6 +56,8 @@ type Styles struct {
 // NewStyles builds the styles for a guide. accent is the shop's colour
 // ("#rrggbb" or an ANSI number; empty picks a default that reads on light
 // and dark terminals). noColor gives plain text with no escape codes at all.
+// Colours are resolved for the colour profile in effect now, so build the
+// styles after that profile is settled.
 func NewStyles(accent string, noColor bool) Styles {
 	r := lipgloss.DefaultRenderer()
 	if noColor {
@@ -68,17 +71,21 @@ func NewStyles(accent string, noColor bool) Styles {
 		// program for the terminal's answer.
 		r.HasDarkBackground()
 	}
-	var acc lipgloss.TerminalColor = lipgloss.AdaptiveColor{Light: "#8a5a00", Dark: "#e0b050"}
+	p := r.ColorProfile()
+	adaptive := func(light, dark string) lipgloss.AdaptiveColor {
+		return lipgloss.AdaptiveColor{Light: nearest(p, light), Dark: nearest(p, dark)}
+	}
+	var acc lipgloss.TerminalColor = adaptive("#8a5a00", "#e0b050")
 	progressFull := "#b07d2b"
 	if accent != "" {
-		acc = lipgloss.Color(accent)
+		acc = lipgloss.Color(nearest(p, accent))
 		progressFull = accent
 	}
-	subtle := lipgloss.AdaptiveColor{Light: "#6b6b6b", Dark: "#9a9a9a"}
-	faint := lipgloss.AdaptiveColor{Light: "#a8a8a8", Dark: "#5c5c5c"}
-	text := lipgloss.AdaptiveColor{Light: "#1a1a1a", Dark: "#e8e8e8"}
-	warn := lipgloss.AdaptiveColor{Light: "#b3261e", Dark: "#ff8a80"}
-	good := lipgloss.AdaptiveColor{Light: "#1b7a3a", Dark: "#7fd99a"}
+	subtle := adaptive("#6b6b6b", "#9a9a9a")
+	faint := adaptive("#a8a8a8", "#5c5c5c")
+	text := adaptive("#1a1a1a", "#e8e8e8")
+	warn := adaptive("#b3261e", "#ff8a80")
+	good := adaptive("#1b7a3a", "#7fd99a")
 
 	st := Styles{
 		Heading:  r.NewStyle().Bold(true).Foreground(acc),
@@ -106,9 +113,27 @@ func NewStyles(accent string, noColor bool) Styles {
 			FullDesc:       r.NewStyle().Foreground(faint),
 			FullSeparator:  r.NewStyle().Foreground(faint),
 		},
-		ProgressFull:    progressFull,
-		ProgressEmpty:   "#606060",
-		ProgressProfile: r.ColorProfile(),
+		ProgressFull:    nearest(p, progressFull),
+		ProgressEmpty:   nearest(p, "#606060"),
+		ProgressProfile: p,
 	}
 	return st
+}
+
+// nearest is colour c ("#rrggbb" or an ANSI number) as profile p can show
+// it, written as a colour string again. Lip Gloss and the progress bar
+// convert a hex colour to the 256- or 16-colour palette on every render,
+// a search through the palette in a perceptual colour space that was
+// nearly half of a frame's time; converting each colour once here leaves
+// them only a number to parse. The result is exactly what that render-time
+// conversion would pick. In true colour and without colour, c stays as it
+// is (nothing to convert), as does a colour the profile cannot parse.
+func nearest(p termenv.Profile, c string) string {
+	switch v := p.Color(c).(type) {
+	case termenv.ANSIColor:
+		return strconv.Itoa(int(v))
+	case termenv.ANSI256Color:
+		return strconv.Itoa(int(v))
+	}
+	return c
 }
