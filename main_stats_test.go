@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -44,5 +45,32 @@ func TestStatsCommand(t *testing.T) {
 	}
 	if r := run(t, "", nil, "stats", "--since", "yesterday", log); r.code != 2 {
 		t.Errorf("bad date: exit %d, want 2", r.code)
+	}
+}
+
+func TestCheckCountsEveryErrorAndShowsNamesInert(t *testing.T) {
+	// 80 options with no label: 80 errors, more than are listed one by one.
+	var b strings.Builder
+	b.WriteString("version: 1\noutcomes:\n  - {id: a, label: A}\n  - {id: b, label: B}\nquestions:\n  - id: q\n    title: Q\n    prompt: Q?\n    options:\n")
+	for i := 0; i < 80; i++ {
+		fmt.Fprintf(&b, "      - {id: o%d}\n", i)
+	}
+	b.WriteString("checklist:\n  - {group: G, items: [x]}\n")
+	path := filepath.Join(t.TempDir(), "bad\x1b[31mname.yaml")
+	if err := os.WriteFile(path, []byte(b.String()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, "", nil, "check", path)
+	if r.code != 2 {
+		t.Fatalf("exit %d\n%s", r.code, r.stdout)
+	}
+	if !strings.Contains(r.stdout, ": 80 errors; the guide cannot be used") {
+		t.Errorf("the summary should count all 80 errors, not the listed ones:\n%s", r.stdout)
+	}
+	if strings.Contains(r.stdout+r.stderr, "\x1b") {
+		t.Errorf("a file name's escape code reached the terminal")
+	}
+	if r := run(t, "", nil, "--guide", path); r.code != 2 || strings.Contains(r.stderr, "\x1b") || !strings.Contains(r.stderr, `bad\x1b[31mname.yaml`) {
+		t.Errorf("--guide with a hostile name: exit %d, stderr %q", r.code, r.stderr)
 	}
 }

@@ -20,6 +20,9 @@ type Problem struct {
 type GuideError struct {
 	File     string
 	Problems []Problem
+	// Total counts every problem found, including those past the listed
+	// ones when a badly broken file holds too many to show.
+	Total int
 }
 
 func (e *GuideError) Error() string {
@@ -77,11 +80,12 @@ func (ps problems) err(file string) error {
 	}
 	// A hostile or badly broken file can hold tens of thousands of
 	// problems; past the first screenful more lines help nobody.
+	total := len(out)
 	if len(out) > maxProblems {
 		more := len(out) - maxProblems
 		out = append(out[:maxProblems:maxProblems], Problem{Line: out[maxProblems].Line, Msg: fmt.Sprintf("... and %d more problems; fix the ones above first", more)})
 	}
-	return &GuideError{File: file, Problems: out}
+	return &GuideError{File: file, Problems: out, Total: total}
 }
 
 // quoteList renders ids for "(options: a, b, c)" hints.

@@ -323,9 +323,9 @@ func kindName(n *yaml.Node) string {
 	if n.Value == "" {
 		return "nothing"
 	}
-	v := n.Value
+	v := []rune(n.Value)
 	if len(v) > 40 {
-		v = v[:40] + "…"
+		return strconv.Quote(string(v[:40]) + "…")
 	}
-	return strconv.Quote(v)
+	return strconv.Quote(n.Value)
 }

@@ -194,9 +194,9 @@ func (a ReportAnswer) Chosen() string {
 // TipLine says one tipping point in words.
 func (t ReportTip) TipLine() string {
 	if t.Remove {
-		return fmt.Sprintf("%s: without %q, it would be %s", t.Title, t.OptionLabel, t.VerdictLabel)
+		return fmt.Sprintf("%s: without “%s”, it would be %s", t.Title, t.OptionLabel, t.VerdictLabel)
 	}
-	return fmt.Sprintf("%s: %q instead would make it %s", t.Title, t.OptionLabel, t.VerdictLabel)
+	return fmt.Sprintf("%s: “%s” instead would make it %s", t.Title, t.OptionLabel, t.VerdictLabel)
 }
 
 // TopTips returns the tipping points most worth showing: changes to answers

@@ -53,9 +53,10 @@ func runCheck(args []string, env Env) error {
 	if err != nil {
 		var ge *quiz.GuideError
 		if errors.As(err, &ge) {
+			file = quiz.Inert(file)
 			fmt.Fprintln(env.Stdout, err)
-			fmt.Fprintf(env.Stdout, "%s: %d %s; the guide cannot be used until %s fixed\n",
-				file, len(ge.Problems), plural(len(ge.Problems), "error", "errors"), plural(len(ge.Problems), "it is", "they are"))
+			fmt.Fprintf(env.Stdout, "%s: %s; the guide cannot be used until %s fixed\n",
+				file, count(ge.Total, "error", "errors"), plural(ge.Total, "it is", "they are"))
 			return &exitError{code: ExitUsage, err: errors.New("")}
 		}
 		return badInput(err)
@@ -68,6 +69,7 @@ func runCheck(args []string, env Env) error {
 		options += len(q.Options)
 	}
 	w := env.Stdout
+	file = quiz.Inert(file) // a file name can hold escape codes too
 	for _, wn := range warnings {
 		if wn.Line > 0 {
 			fmt.Fprintf(w, "%s:%d: warning: %s\n", file, wn.Line, quiz.Inert(wn.Msg))

@@ -86,10 +86,13 @@ func Main(ctx context.Context, args []string, env Env) (code int) {
 
 // prefixLines puts the program's name before every line of a message, so
 // each problem reads on its own when several are listed.
+//
+// Every line is made inert: messages quote file names and values typed by
+// someone, which may carry escape codes.
 func prefixLines(msg string) string {
 	lines := strings.Split(msg, "\n")
 	for i, l := range lines {
-		lines[i] = "jewelguide: " + l
+		lines[i] = "jewelguide: " + quiz.Inert(l)
 	}
 	return strings.Join(lines, "\n")
 }

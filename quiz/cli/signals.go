@@ -43,6 +43,9 @@ func SignalContext() (context.Context, func()) {
 	go func() {
 		select {
 		case s := <-sigs:
+			// Only the first signal is ours to handle gracefully; a second
+			// one (ctrl+c again on a stuck shutdown) kills at once.
+			signal.Stop(sigs)
 			if sig, ok := s.(syscall.Signal); ok {
 				cancel(SignalError{Signal: sig})
 			} else {

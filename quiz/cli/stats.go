@@ -62,5 +62,5 @@ func runStats(args []string, env Env) error {
 	if *format == "json" {
 		return shop.WriteStatsJSON(env.Stdout, st)
 	}
-	return shop.WriteStatsText(env.Stdout, st, env.width(), !colourAllowed(env) && env.Getenv("TERM") == "dumb")
+	return shop.WriteStatsText(env.Stdout, st, env.width(), env.Getenv("TERM") == "dumb")
 }

@@ -47,6 +47,7 @@ func TestKilledWriterLeavesNothingTorn(t *testing.T) {
 		t.Skip("running as a helper")
 	}
 	_, _, rep := testReport(t)
+	written := 0
 	for round := 0; round < 3; round++ {
 		dir := t.TempDir()
 		cmd := exec.Command(os.Args[0], "-test.run=^TestKillHelperProcess$", "-test.count=1")
@@ -79,6 +80,7 @@ func TestKilledWriterLeavesNothingTorn(t *testing.T) {
 				continue
 			}
 			handouts++
+			written++
 			body, err := os.ReadFile(filepath.Join(dir, name))
 			if err != nil {
 				t.Fatal(err)
@@ -103,5 +105,9 @@ func TestKilledWriterLeavesNothingTorn(t *testing.T) {
 			}
 		}
 		t.Logf("round %d: %d handouts complete, %d log lines whole", round, handouts, strings.Count(string(logData), "\n"))
+	}
+	if written == 0 {
+		// Nothing written in any round means nothing was checked.
+		t.Fatalf("the writer never got a handout written before being killed; the test checked nothing")
 	}
 }
