@@ -37,7 +37,7 @@ const (
 	codePoly = 1<<3 | 1
 	// codeVersion changes the fingerprint whenever the layout changes, so a
 	// code from an old layout is refused rather than misread.
-	codeVersion = "jewelguide resume code v1"
+	codeVersion = "jewelguide resume code v2"
 )
 
 // Errors a resume code can fail with, for callers that need to tell them
@@ -120,12 +120,14 @@ func (g *Guide) DecodeCode(s string) (Answers, error) {
 	return a, nil
 }
 
-// codeRadix is how many values a question's digit can take: index+1 (0 for
-// unanswered) for single-select, a bitmask over the options for
-// multi-select.
+// codeRadix is how many values a question's digit can take, 0 always
+// meaning unanswered: index+1 for single-select, a bitmask over the
+// options plus one for multi-select, so that "none of these" (mask 0) and
+// a question never answered stay apart.
 func codeRadix(q Question) *big.Int {
 	if q.Multi() {
-		return new(big.Int).Lsh(big.NewInt(1), uint(len(q.Options)))
+		r := new(big.Int).Lsh(big.NewInt(1), uint(len(q.Options)))
+		return r.Add(r, big.NewInt(1))
 	}
 	return big.NewInt(int64(len(q.Options) + 1))
 }
@@ -137,13 +139,16 @@ func (g *Guide) codePayload(a Answers) *big.Int {
 	digit := new(big.Int)
 	for _, q := range g.Questions {
 		n.Mul(n, codeRadix(q))
-		chosen := a[q.ID]
+		chosen, answered := a[q.ID]
 		digit.SetInt64(0)
 		if q.Multi() {
-			for _, oid := range chosen {
-				if oi := q.OptionIndex(oid); oi >= 0 {
-					digit.SetBit(digit, oi, 1)
+			if answered {
+				for _, oid := range chosen {
+					if oi := q.OptionIndex(oid); oi >= 0 {
+						digit.SetBit(digit, oi, 1)
+					}
 				}
+				digit.Add(digit, big.NewInt(1))
 			}
 		} else {
 			best := -1
@@ -168,18 +173,20 @@ func (g *Guide) decodePayload(n *big.Int) (Answers, bool) {
 		q := g.Questions[qi]
 		n.QuoRem(n, codeRadix(q), digit)
 		if q.Multi() {
-			var chosen []string
+			if digit.Sign() == 0 {
+				continue // unanswered
+			}
+			mask := digit.Sub(digit, big.NewInt(1))
+			chosen := []string{}
 			for oi, op := range q.Options {
-				if digit.Bit(oi) == 1 {
+				if mask.Bit(oi) == 1 {
 					chosen = append(chosen, op.ID)
 				}
 			}
 			if len(chosen) > q.Max {
 				return nil, false
 			}
-			if chosen != nil {
-				a[q.ID] = chosen
-			}
+			a[q.ID] = chosen
 		} else if d := digit.Int64(); d > 0 {
 			a[q.ID] = []string{q.Options[d-1].ID}
 		}

@@ -23,7 +23,8 @@ func codeTestGuide(t testing.TB) *Guide {
 
 // codeAllAnswers calls fn with every answer combination the guide accepts:
 // each single-select question unanswered or one option, each multi-select
-// question any subset of up to Max options.
+// question unanswered, answered with none of its options, or any subset of
+// up to Max options.
 func codeAllAnswers(g *Guide, fn func(Answers)) {
 	var walk func(qi int, a Answers)
 	walk = func(qi int, a Answers) {
@@ -53,6 +54,7 @@ func codeChoices(q Question) [][]string {
 		}
 		return out
 	}
+	out = append(out, []string{}) // "none of these", not unanswered
 	for mask := 1; mask < 1<<len(q.Options); mask++ {
 		var c []string
 		for i, o := range q.Options {
@@ -91,9 +93,9 @@ func TestCodeRoundTripEveryCombination(t *testing.T) {
 			t.Fatalf("DecodeCode(%s) = %v, want %v", code, got, a)
 		}
 	})
-	// 6*4^5 single-select combinations times 1+4+6 ways to tick up to two
-	// of the four extras.
-	if want := 6 * 4 * 4 * 4 * 4 * 4 * 11; count != want {
+	// 6*4^5 single-select combinations times the extras: unanswered, none
+	// of these, or 4+6 ways to tick one or two of the four.
+	if want := 6 * 4 * 4 * 4 * 4 * 4 * 12; count != want {
 		t.Errorf("enumerated %d combinations, want %d (has the default guide changed?)", count, want)
 	}
 	if n := len(g.Code(Answers{})); n != 11 {

@@ -35,26 +35,11 @@ func checkCounterFiles(o *options) error {
 	return nil
 }
 
-// resumeAnswers decodes --resume. A code cannot tell a multi-select
-// question answered with nothing ticked from one never answered, and the
-// decoder reports both as unanswered. When every single-select question
-// is answered the code came from a finished consultation, so those
-// multi-select questions were confirmed empty; saying so lets the review
-// offer "See result" at once instead of asking them again.
+// resumeAnswers decodes --resume into the answers it was made from.
 func resumeAnswers(g *quiz.Guide, code string) (quiz.Answers, error) {
 	a, err := g.DecodeCode(code)
 	if err != nil {
 		return nil, badInput(err)
-	}
-	for _, q := range g.Questions {
-		if _, ok := a[q.ID]; !ok && !q.Multi() {
-			return a, nil
-		}
-	}
-	for _, q := range g.Questions {
-		if _, ok := a[q.ID]; !ok {
-			a[q.ID] = []string{}
-		}
 	}
 	return a, nil
 }
