@@ -195,11 +195,22 @@ func TestAnswersFileAndFlagOverride(t *testing.T) {
 	if got := rep.Answers["extras"]; len(got) != 2 {
 		t.Errorf("extras from the file = %v", got)
 	}
+	badPath := filepath.Join(t.TempDir(), "bad.yaml")
+	if err := os.WriteFile(badPath, []byte("occasion: gift\nbudget: luxury\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if r := run(t, "", nil, "--answers", badPath); r.code != 2 || !strings.Contains(r.stderr, badPath+`:2: question "budget" has no option "luxury"`) {
+		t.Errorf("a bad answer in a file should name its line: exit %d, stderr %q", r.code, r.stderr)
+	}
+	// A flag that replaces the bad answer is not blamed on the file.
+	if r := run(t, "", nil, "--answers", badPath, "--answer", "budget=posh"); r.code != 2 || strings.Contains(r.stderr, badPath) {
+		t.Errorf("the flag's own bad answer should not name the file: %q", r.stderr)
+	}
 	jsonPath := filepath.Join(t.TempDir(), "answers.json")
 	if err := os.WriteFile(jsonPath, []byte(`{"budget": "nope"}`), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if r := run(t, "", nil, "--answers", jsonPath); r.code != 2 || !strings.Contains(r.stderr, `has no option "nope"`) {
+	if r := run(t, "", nil, "--answers", jsonPath); r.code != 2 || !strings.Contains(r.stderr, jsonPath+`:1: question "budget" has no option "nope"`) {
 		t.Errorf("bad JSON answer: exit %d, stderr %q", r.code, r.stderr)
 	}
 }

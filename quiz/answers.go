@@ -16,6 +16,9 @@ import (
 // naming the bad value and what would have been valid.
 type AnswerError struct {
 	Problems []string
+	// Questions holds, for each problem, the question id it is about, so a
+	// caller that read the answers from a file can add the file's line.
+	Questions []string
 }
 
 func (e *AnswerError) Error() string { return strings.Join(e.Problems, "\n") }
@@ -23,7 +26,11 @@ func (e *AnswerError) Error() string { return strings.Join(e.Problems, "\n") }
 // CheckAnswers reports answers the guide cannot take: unknown questions or
 // options, repeats, and more choices than a question allows.
 func (g *Guide) CheckAnswers(a Answers) error {
-	var probs []string
+	var probs, about []string
+	add := func(qid, msg string) {
+		probs = append(probs, msg)
+		about = append(about, qid)
+	}
 	qids := make([]string, 0, len(a))
 	for qid := range a {
 		qids = append(qids, qid)
@@ -42,29 +49,29 @@ func (g *Guide) CheckAnswers(a Answers) error {
 	for _, qid := range qids {
 		qu, ok := g.Question(qid)
 		if !ok {
-			probs = append(probs, fmt.Sprintf("unknown question %q (questions: %s)", Inert(qid), quoteList(g.QuestionIDs())))
+			add(qid, fmt.Sprintf("unknown question %q (questions: %s)", Inert(qid), quoteList(g.QuestionIDs())))
 			continue
 		}
 		seen := map[string]bool{}
 		for _, oid := range a[qid] {
 			switch {
 			case qu.OptionIndex(oid) < 0:
-				probs = append(probs, fmt.Sprintf("question %q has no option %q (options: %s)", qid, Inert(oid), quoteList(qu.OptionIDs())))
+				add(qid, fmt.Sprintf("question %q has no option %q (options: %s)", qid, Inert(oid), quoteList(qu.OptionIDs())))
 			case seen[oid]:
-				probs = append(probs, fmt.Sprintf("question %q: option %q is given twice", qid, oid))
+				add(qid, fmt.Sprintf("question %q: option %q is given twice", qid, oid))
 			}
 			seen[oid] = true
 		}
 		if len(a[qid]) > qu.Max {
 			if qu.Max == 1 {
-				probs = append(probs, fmt.Sprintf("question %q takes one answer, got %d (%s)", qid, len(a[qid]), Inert(strings.Join(a[qid], ","))))
+				add(qid, fmt.Sprintf("question %q takes one answer, got %d (%s)", qid, len(a[qid]), Inert(strings.Join(a[qid], ","))))
 			} else {
-				probs = append(probs, fmt.Sprintf("question %q takes at most %d answers, got %d", qid, qu.Max, len(a[qid])))
+				add(qid, fmt.Sprintf("question %q takes at most %d answers, got %d", qid, qu.Max, len(a[qid])))
 			}
 		}
 	}
 	if probs != nil {
-		return &AnswerError{Problems: probs}
+		return &AnswerError{Problems: probs, Questions: about}
 	}
 	return nil
 }
@@ -95,6 +102,41 @@ const MaxAnswersSize = 64 << 10
 // LoadAnswers reads an answers file: YAML or JSON (JSON is YAML), a mapping
 // of question id to one option id or a list of them.
 func LoadAnswers(path string) (Answers, error) {
+	f, err := ReadAnswersFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return f.Answers, nil
+}
+
+// AnswersFile is an answers file as read, with the line each question is
+// answered on, so that a problem found later can point at it.
+type AnswersFile struct {
+	Path    string
+	Answers Answers
+	Lines   map[string]int
+}
+
+// Locate prefixes each problem of an *AnswerError with "path:line: " when
+// its question's answer came from this file; keep reports which answers
+// still stand as the file gave them (false for one a flag overrode).
+func (f *AnswersFile) Locate(err error, keep func(question string) bool) error {
+	ae, ok := err.(*AnswerError)
+	if !ok {
+		return err
+	}
+	out := &AnswerError{Questions: ae.Questions}
+	for i, p := range ae.Problems {
+		if line, ok := f.Lines[ae.Questions[i]]; ok && keep(ae.Questions[i]) {
+			p = fmt.Sprintf("%s:%d: %s", f.Path, line, p)
+		}
+		out.Problems = append(out.Problems, p)
+	}
+	return out
+}
+
+// ReadAnswersFile reads an answers file like LoadAnswers, keeping lines.
+func ReadAnswersFile(path string) (*AnswersFile, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("%s: cannot read the answers: %s", path, describeOSError(err))
@@ -104,14 +146,23 @@ func LoadAnswers(path string) (Answers, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: cannot read the answers: %s", path, describeOSError(err))
 	}
-	return ParseAnswers(path, data)
+	a, lines, err := parseAnswers(path, data)
+	if err != nil {
+		return nil, err
+	}
+	return &AnswersFile{Path: path, Answers: a, Lines: lines}, nil
 }
 
 // ParseAnswers decodes an answers file held in memory; file names it in
 // messages.
 func ParseAnswers(file string, data []byte) (Answers, error) {
+	a, _, err := parseAnswers(file, data)
+	return a, err
+}
+
+func parseAnswers(file string, data []byte) (Answers, map[string]int, error) {
 	if len(data) > MaxAnswersSize {
-		return nil, fmt.Errorf("%s: the file is larger than %d KiB; an answers file is a short list of question: option lines", file, MaxAnswersSize>>10)
+		return nil, nil, fmt.Errorf("%s: the file is larger than %d KiB; an answers file is a short list of question: option lines", file, MaxAnswersSize>>10)
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	var doc yaml.Node
@@ -124,18 +175,18 @@ func ParseAnswers(file string, data []byte) (Answers, error) {
 			msg = sm[3]
 		}
 		if strings.HasPrefix(msg, "unknown anchor") {
-			return nil, fmt.Errorf("%s: %s", file, msg)
+			return nil, nil, fmt.Errorf("%s: %s", file, msg)
 		}
-		return nil, fmt.Errorf("%s:%d: %s", file, syntaxLine(line, msg), msg)
+		return nil, nil, fmt.Errorf("%s:%d: %s", file, syntaxLine(line, msg), msg)
 	}
 	if len(doc.Content) == 0 {
-		return Answers{}, nil
+		return Answers{}, nil, nil
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		return nil, fmt.Errorf("%s:%d: expected a mapping of question id to option id, e.g. \"budget: invest\"", file, root.Line)
+		return nil, nil, fmt.Errorf("%s:%d: expected a mapping of question id to option id, e.g. \"budget: invest\"", file, root.Line)
 	}
-	a := Answers{}
+	a, lines := Answers{}, map[string]int{}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		var opts []string
@@ -145,17 +196,18 @@ func ParseAnswers(file string, data []byte) (Answers, error) {
 		case yaml.SequenceNode:
 			for _, item := range v.Content {
 				if item.Kind != yaml.ScalarNode {
-					return nil, fmt.Errorf("%s:%d: %q: each choice must be an option id", file, item.Line, Inert(k.Value))
+					return nil, nil, fmt.Errorf("%s:%d: %q: each choice must be an option id", file, item.Line, Inert(k.Value))
 				}
 				opts = append(opts, item.Value)
 			}
 		default:
-			return nil, fmt.Errorf("%s:%d: %q: expected an option id or a list of them", file, v.Line, Inert(k.Value))
+			return nil, nil, fmt.Errorf("%s:%d: %q: expected an option id or a list of them", file, v.Line, Inert(k.Value))
 		}
 		if _, dup := a[k.Value]; dup {
-			return nil, fmt.Errorf("%s:%d: question %q is answered twice", file, k.Line, Inert(k.Value))
+			return nil, nil, fmt.Errorf("%s:%d: question %q is answered twice", file, k.Line, Inert(k.Value))
 		}
 		a[k.Value] = opts
+		lines[k.Value] = k.Line
 	}
-	return a, nil
+	return a, lines, nil
 }

@@ -160,17 +160,24 @@ func collectAnswers(g *quiz.Guide, opts *options) (quiz.Answers, bool, error) {
 		return nil, false, nil
 	}
 	a := quiz.Answers{}
+	var file *quiz.AnswersFile
 	if opts.answersFile != "" {
-		fromFile, err := quiz.LoadAnswers(opts.answersFile)
-		if err != nil {
+		var err error
+		if file, err = quiz.ReadAnswersFile(opts.answersFile); err != nil {
 			return nil, true, err
 		}
-		a = fromFile
+		a = file.Answers
 	}
+	flagged := map[string]bool{}
 	for _, kv := range opts.answers {
 		a[kv.question] = kv.options
+		flagged[kv.question] = true
 	}
 	if err := g.CheckAnswers(a); err != nil {
+		if file != nil {
+			// Point at the file's line for answers the file gave.
+			err = file.Locate(err, func(q string) bool { return !flagged[q] })
+		}
 		return nil, true, err
 	}
 	return a, true, nil
