@@ -13,21 +13,26 @@ import (
 
 func main() {
 	ctx, stop := cli.SignalContext()
-	width := 0
-	if w, _, err := term.GetSize(os.Stdout.Fd()); err == nil {
-		width = w
-	}
 	code := cli.Main(ctx, os.Args[1:], cli.Env{
 		Stdin:     os.Stdin,
 		Stdout:    os.Stdout,
 		Stderr:    os.Stderr,
 		StdinTTY:  term.IsTerminal(os.Stdin.Fd()),
 		StdoutTTY: term.IsTerminal(os.Stdout.Fd()),
-		Width:     width,
+		Width:     stdoutWidth,
 		Version:   version(),
 	})
 	stop()
 	os.Exit(code)
+}
+
+// stdoutWidth is the terminal's width, or 0 when stdout is not one.
+func stdoutWidth() int {
+	w, _, err := term.GetSize(os.Stdout.Fd())
+	if err != nil {
+		return 0
+	}
+	return w
 }
 
 // version reports the module version the binary was built from, or

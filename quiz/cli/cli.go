@@ -32,8 +32,10 @@ type Env struct {
 	Getenv         func(string) string
 	// StdinTTY and StdoutTTY say whether the streams are terminals.
 	StdinTTY, StdoutTTY bool
-	// Width is the terminal's width, or 0 when unknown.
-	Width int
+	// Width returns the terminal's width now, or 0 when unknown. It is a
+	// function because the window may be resized while the quiz runs, and
+	// the report printed after it should fit the window as it is then.
+	Width func() int
 	// Version is the program's version, from the build information.
 	Version string
 }

@@ -13,8 +13,10 @@ import (
 const defaultWidth = 80
 
 func (e Env) width() int {
-	if e.Width > 0 {
-		return e.Width
+	if e.Width != nil {
+		if w := e.Width(); w > 0 {
+			return w
+		}
 	}
 	return defaultWidth
 }

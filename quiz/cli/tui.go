@@ -51,9 +51,14 @@ func runTUI(ctx context.Context, env Env, opts *options, g *quiz.Guide, start qu
 	return nil
 }
 
+// maxReportWidth caps how wide the printed report wraps.
+const maxReportWidth = 100
+
 // styledReport renders the report with the interface's styles, for a
 // terminal that shows colour.
 func styledReport(env Env, rep *quiz.Report) string {
 	st := tui.NewStyles(rep.Shop.Accent, false)
-	return tui.RenderReport(rep, env.width(), st) + "\n"
+	// Long lines are hard to read in a wide window; the result screen
+	// stops at the same width.
+	return tui.RenderReport(rep, min(env.width(), maxReportWidth), st) + "\n"
 }
