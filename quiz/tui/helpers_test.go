@@ -2,6 +2,7 @@ package tui
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -97,6 +98,14 @@ func checkFit(t testing.TB, m Model, where string) {
 		if w := ansi.StringWidth(l); w > m.width {
 			t.Errorf("%s at %dx%d on %s: line %d is %d wide: %q", where, m.width, m.height, m.screen, i, w, ansi.Strip(l))
 		}
+	}
+	// The help is rendered ahead and kept; it must be what rendering it
+	// now would give, or the frame offers keys that no longer apply.
+	fresh := m
+	fresh.helpLines = nil
+	fresh.layoutHelp()
+	if !slices.Equal(fresh.helpLines, m.helpLines) {
+		t.Errorf("%s at %dx%d on %s: stale help %q, want %q", where, m.width, m.height, m.screen, m.helpLines, fresh.helpLines)
 	}
 }
 

@@ -96,14 +96,19 @@ func (k keyMap) FullHelp() [][]key.Binding {
 	}
 }
 
-// setAll switches every binding on or off, so each screen starts from a
-// known state and enables only what it handles.
-func (k *keyMap) setAll(on bool) {
-	for _, b := range []*key.Binding{
+// all lists every binding once.
+func (k *keyMap) all() []*key.Binding {
+	return []*key.Binding{
 		&k.Move, &k.Tick, &k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Top, &k.Bottom, &k.Digit, &k.Toggle,
 		&k.Choose, &k.Back, &k.Why, &k.Review, &k.Edit, &k.Save, &k.NextCustomer, &k.Field, &k.Keep,
 		&k.Cancel, &k.Help, &k.Quit, &k.Yes, &k.No, &k.Kill,
-	} {
+	}
+}
+
+// setAll switches every binding on or off, so each screen starts from a
+// known state and enables only what it handles.
+func (k *keyMap) setAll(on bool) {
+	for _, b := range k.all() {
 		b.SetEnabled(on)
 	}
 }
@@ -167,6 +172,7 @@ func (m *Model) syncKeys() {
 	if m.screen != screenResult {
 		k.Move.SetHelp("↑↓", "move")
 	}
+	m.layoutHelp()
 }
 
 func (m *Model) syncQuestionKeys() {

@@ -65,8 +65,13 @@ type Model struct {
 	styles Styles
 	keys   keyMap
 	help   help.Model
-	bar    progress.Model
-	vp     viewport.Model
+	// helpLines is the help rendered for the current keys and width (see
+	// layoutHelp), and helpFor what it was rendered for; bottom() draws
+	// it on every screen.
+	helpLines []string
+	helpFor   string
+	bar       progress.Model
+	vp        viewport.Model
 
 	width, height int
 

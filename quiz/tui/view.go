@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -60,11 +61,22 @@ func (m Model) viewTooSmall() string {
 	return fit(lines, m.width, m.height)
 }
 
-// helpView renders the key help for the current screen. Where one line
-// (or one row of columns) is wider than the window, the help is packed
-// onto more rows instead of being cut, so "q quit" and "? more" stay
-// visible in a narrow terminal.
-func (m Model) helpView() []string {
+// layoutHelp renders the key help for the current screen into
+// m.helpLines. Where one line (or one row of columns) is wider than the
+// window, the help is packed onto more rows instead of being cut, so
+// "q quit" and "? more" stay visible in a narrow terminal.
+//
+// Rendering the help was three quarters of an ordinary frame, yet it only
+// changes with the enabled keys, their wording, the short or full view and
+// the width. So it runs in Update where those may change (syncKeys after
+// every key, and on resize), renders again only when one of them did, and
+// View reuses the lines.
+func (m *Model) layoutHelp() {
+	sig := m.helpSignature()
+	if m.helpLines != nil && sig == m.helpFor {
+		return
+	}
+	m.helpFor = sig
 	h := m.help
 	h.Width = 0 // packing below keeps every row within the window
 	w := m.inner()
@@ -99,7 +111,26 @@ func (m Model) helpView() []string {
 			out = append(out, strings.Split(r, "\n")...)
 		}
 	}
-	return out
+	if out == nil {
+		out = []string{} // rendered, though empty: not rendered again
+	}
+	m.helpLines = out
+}
+
+// helpSignature sums up everything the help's rendering depends on.
+func (m *Model) helpSignature() string {
+	var b strings.Builder
+	b.WriteString(strconv.Itoa(m.inner()))
+	if m.help.ShowAll {
+		b.WriteString(" all")
+	}
+	for _, k := range m.keys.all() {
+		if k.Enabled() {
+			h := k.Help()
+			b.WriteString("\x00" + h.Key + "\x01" + h.Desc)
+		}
+	}
+	return b.String()
 }
 
 // bottom is the notice (if any) and the help, kept on the last rows.
@@ -108,7 +139,7 @@ func (m Model) bottom() []string {
 	if m.notice != "" {
 		out = append(out, wrapStyled(m.notice, m.inner(), "", "", m.styles.Notice)...)
 	}
-	return append(out, m.helpView()...)
+	return append(out, m.helpLines...)
 }
 
 // frame stacks a screen into exactly the window's height: top and bottom
