@@ -85,7 +85,7 @@ func TestFramesFitEverySize(t *testing.T) {
 					mustContain(t, v, "> ", "esc cancel")
 				}
 				if !s.help.ShowAll && s.screen != screenConfirmQuit && s.screen != screenEdit {
-					mustContain(t, v, "q quit", "? more")
+					mustContain(t, v, "quit", "? more")
 				}
 				if t.Failed() {
 					t.FailNow() // one broken layout is enough to read

@@ -64,7 +64,7 @@ func newKeyMap() keyMap {
 		Keep:         key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep")),
 		Cancel:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 		Help:         key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more")),
-		Quit:         key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "quit")),
+		Quit:         key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		Yes:          key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "yes, quit")),
 		No:           key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n", "no, stay")),
 		Kill:         key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit now")),
@@ -121,6 +121,14 @@ func (m *Model) syncKeys() {
 	k.Kill.SetEnabled(true)
 	k.Help.SetEnabled(true)
 	k.Quit.SetEnabled(true)
+	// esc means "cancel" wherever something can be cancelled (a changed
+	// answer, the reference and note, the quit question), so it must not
+	// also mean "quit" elsewhere: an assistant pressing it out of habit
+	// would end the program. Only the welcome screen, where nothing can be
+	// lost or cancelled, lets esc quit.
+	k.Quit.SetKeys("q")
+	k.Quit.SetHelp("q", "quit")
+	k.Back.SetKeys("left", "backspace", "shift+tab")
 	if m.help.ShowAll {
 		k.Help.SetHelp("?", "less")
 	} else {
@@ -130,6 +138,8 @@ func (m *Model) syncKeys() {
 	case screenWelcome:
 		k.Choose.SetEnabled(true)
 		k.Choose.SetHelp("enter", "start")
+		k.Quit.SetKeys("q", "esc")
+		k.Quit.SetHelp("q/esc", "quit")
 	case screenQuestion:
 		m.syncQuestionKeys()
 	case screenReview:
@@ -200,8 +210,11 @@ func (m *Model) syncQuestionKeys() {
 	}
 	switch {
 	case m.fromReview:
+		// Changing an answer from the review is cancelled like the
+		// reference and note are: with esc as well as ←.
 		k.Back.SetEnabled(true)
-		k.Back.SetHelp("←", "cancel")
+		k.Back.SetKeys("left", "backspace", "shift+tab", "esc")
+		k.Back.SetHelp("←/esc", "cancel")
 	case m.q > 0:
 		k.Back.SetEnabled(true)
 		k.Back.SetHelp("←", "back")

@@ -15,7 +15,7 @@ import (
 func TestWelcomeScreen(t *testing.T) {
 	m := newModel(t, Options{})
 	v := screenText(m)
-	mustContain(t, v, "Handmade or factory-made?", "jewelguide · A short quiz", "7 short questions", "Press enter to start", "enter start", "q quit")
+	mustContain(t, v, "Handmade or factory-made?", "jewelguide · A short quiz", "7 short questions", "Press enter to start", "enter start", "q/esc quit")
 	if m.screen != screenWelcome {
 		t.Fatalf("screen = %s, want welcome", m.screen)
 	}
@@ -141,7 +141,7 @@ func TestReviewAndChangeAnswer(t *testing.T) {
 	mustContain(t, screenText(m), "> 3. Lifespan")
 	m = press(t, m, "enter")
 	v = screenText(m)
-	mustContain(t, v, "Question 3 of 7", "Lifespan (changing your answer)", "> (•) 3. Long enough to pass on", "← cancel")
+	mustContain(t, v, "Question 3 of 7", "Lifespan (changing your answer)", "> (•) 3. Long enough to pass on", "←/esc cancel")
 	m = press(t, m, "1")
 	if m.screen != screenReview {
 		t.Fatalf("answering from the review went to %s, want review", m.screen)

@@ -12,7 +12,7 @@ import (
 
 func TestQuitConfirmation(t *testing.T) {
 	m := press(t, newModel(t, Options{}), "enter", "3")
-	for _, k := range []string{"q", "esc"} {
+	for _, k := range []string{"q"} {
 		asked := press(t, m, k)
 		v := screenText(asked)
 		mustContain(t, v, "Quit? your answers will be lost (y/n)", "y yes, quit", "n no, stay")
@@ -60,6 +60,51 @@ func TestCtrlCQuitsAtOnce(t *testing.T) {
 		if next.(Model).View() != "" {
 			t.Errorf("after %v: a frame is left behind after ctrl+c", keys)
 		}
+	}
+}
+
+// TestEscNeverQuitsMidConsultation: esc cancels where something can be
+// cancelled and is no quit key anywhere but on the welcome screen, where
+// nothing can be lost. It used to quit at once after the result was seen,
+// even while an answer was being changed from the review.
+func TestEscNeverQuitsMidConsultation(t *testing.T) {
+	res := atResult(t, newModel(t, Options{}))
+	changing := press(t, res, "r", "up", "up", "enter")
+	if changing.screen != screenQuestion || !changing.fromReview {
+		t.Fatalf("screen %s fromReview %v, want a question opened from the review", changing.screen, changing.fromReview)
+	}
+	mustContain(t, screenText(changing), "←/esc cancel", "q quit")
+	picked := press(t, changing, "down") // moved, not chosen
+	next, cmd := picked.Update(keyMsg("esc"))
+	back := next.(Model)
+	if isQuit(cmd) || back.quitting || back.screen != screenReview {
+		t.Fatalf("esc while changing an answer: quit %v, screen %s; want the review", isQuit(cmd), back.screen)
+	}
+	if !reflect.DeepEqual(back.answers, res.answers) || back.cursor != changing.q {
+		t.Errorf("esc changed the answers or lost the row: %v, cursor %d", back.answers, back.cursor)
+	}
+
+	// Elsewhere in a consultation esc does nothing at all.
+	for name, m := range map[string]Model{
+		"question": press(t, newModel(t, Options{}), "enter", "3"),
+		"review":   press(t, res, "r"),
+		"result":   res,
+	} {
+		next, cmd := m.Update(keyMsg("esc"))
+		got := next.(Model)
+		if isQuit(cmd) || got.quitting || got.screen != m.screen {
+			t.Errorf("esc on the %s: quit %v, screen %s", name, isQuit(cmd), got.screen)
+		}
+		mustContain(t, screenText(got), "q quit")
+		mustNotContain(t, screenText(got), "esc")
+		mustNotContain(t, screenText(press(t, got, "?")), "esc")
+	}
+
+	// The welcome screen says esc quits, and it does.
+	w := newModel(t, Options{})
+	mustContain(t, screenText(w), "q/esc quit")
+	if _, cmd := w.Update(keyMsg("esc")); !isQuit(cmd) {
+		t.Error("esc on the welcome screen did not quit")
 	}
 }
 
