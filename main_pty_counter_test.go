@@ -3,9 +3,12 @@
 package main
 
 import (
+	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -42,5 +45,34 @@ func TestResumeInTerminal(t *testing.T) {
 	}
 	if body, _ := os.ReadFile(handouts[0]); !strings.Contains(string(body), "Resume code: "+code) {
 		t.Errorf("handout lacks the code:\n%s", body)
+	}
+}
+
+// TestHangUpLogsTheConsultationOnScreen closes the terminal (SIGHUP) on a
+// completed consultation that quitting would have logged: it is logged
+// before the program exits with the hang-up's status, reference and all.
+func TestHangUpLogsTheConsultationOnScreen(t *testing.T) {
+	code, _ := resumeCode(t, allAnswers...)
+	logFile := filepath.Join(t.TempDir(), "c.log")
+	r := startInPTY(t, []string{"NO_COLOR=1"}, "--resume", code, "--log", logFile)
+	r.screen.waitFor(t, "7 of 7 answered")
+	r.send(t, "\r")
+	r.screen.waitFor(t, "Resume code "+code)
+	r.send(t, "e")
+	r.screen.waitFor(t, "Customer reference and note")
+	r.send(t, "Smith\r")
+	r.screen.waitFor(t, "Ref: Smith")
+	if err := r.cmd.Process.Signal(syscall.SIGHUP); err != nil {
+		t.Fatal(err)
+	}
+	err := r.wait(t)
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 129 {
+		t.Fatalf("exit: %v, want status 129; stderr %q", err, r.stderr.String())
+	}
+	logged, _ := os.ReadFile(logFile)
+	if n := strings.Count(string(logged), "\n"); n != 1 ||
+		!strings.Contains(string(logged), `"occasion":["gift"]`) || !strings.Contains(string(logged), `"reference":"Smith"`) {
+		t.Errorf("log after a hang-up on the result:\n%s", logged)
 	}
 }

@@ -47,8 +47,14 @@ func resumeAnswers(g *quiz.Guide, code string) (quiz.Answers, error) {
 // logPlain logs a consultation finished in plain mode, so a counter that
 // runs it for a screen reader counts in the statistics too.
 func logPlain(opts *options, g *quiz.Guide, a quiz.Answers) error {
+	return logConsultation(opts, g, a, "")
+}
+
+// logConsultation appends one record for answers a to --log, if one is
+// kept; ref is the customer reference, if any.
+func logConsultation(opts *options, g *quiz.Guide, a quiz.Answers, ref string) error {
 	if opts.logFile == "" {
 		return nil
 	}
-	return shop.AppendLog(opts.logFile, shop.NewRecord(g, g.Evaluate(a), "", time.Now()))
+	return shop.AppendLog(opts.logFile, shop.NewRecord(g, g.Evaluate(a), ref, time.Now()))
 }

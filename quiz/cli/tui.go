@@ -27,15 +27,22 @@ func runTUI(ctx context.Context, env Env, opts *options, g *quiz.Guide, start qu
 	})
 	if err != nil {
 		if ctx.Err() != nil {
-			return nil // stopped by a signal: Main reports which
+			// Stopped by a signal; Main reports which and exits with its
+			// status. Closing the terminal window is a hang-up, and how a
+			// counter often ends its day, so the consultation on screen
+			// is logged as quitting would have logged it.
+			logOnSignal(env, opts, g, out)
+			return nil
 		}
 		return fmt.Errorf("the interface failed: %w", err)
 	}
 	if out.Interrupted {
-		// ctrl+c leaves at once: it neither prints nor logs.
-		msg := "interrupted; nothing was saved"
-		if opts.logFile != "" && out.Completed {
-			msg = "interrupted; the consultation on screen was not logged"
+		// ctrl+c leaves at once: it neither prints nor logs. Handouts
+		// saved before are on disk, so only the consultation on screen
+		// is named as lost.
+		msg := "interrupted; the consultation on screen was not printed"
+		if opts.logFile != "" {
+			msg = "interrupted; the consultation on screen was not logged or printed"
 		}
 		return &exitError{code: ExitInterrupted, err: errors.New(msg)}
 	}
@@ -49,6 +56,20 @@ func runTUI(ctx context.Context, env Env, opts *options, g *quiz.Guide, start qu
 		return fmt.Errorf("some consultations were not logged: %w", out.LogError)
 	}
 	return nil
+}
+
+// logOnSignal writes the log line of a completed consultation that the
+// interface had not logged when a signal stopped it. It writes before the
+// process exits, not in a goroutine, so the line is on disk when the exit
+// status is. A failure is said on stderr: Main reports the signal, which
+// would replace any error returned here.
+func logOnSignal(env Env, opts *options, g *quiz.Guide, out tui.Outcome) {
+	if !out.Completed || out.Logged {
+		return
+	}
+	if err := logConsultation(opts, g, out.Answers, out.Reference); err != nil {
+		fmt.Fprintln(env.Stderr, prefixLines("the consultation on screen was not logged: "+err.Error()))
+	}
 }
 
 // maxReportWidth caps how wide the printed report wraps.

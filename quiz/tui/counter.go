@@ -74,11 +74,12 @@ func (m Model) nextCustomer() (Model, tea.Cmd) {
 // after (nextCustomer clears completed, quit stops the program), which is
 // what makes every completed consultation logged exactly once.
 func (m *Model) logCmd() tea.Cmd {
-	if !m.completed || m.logFile == "" {
+	if !m.completed || m.logFile == "" || m.logged {
 		return nil
 	}
 	g, a, ref, path, now := m.guide, m.answers.Clone(), m.ref, m.logFile, m.now()
 	m.inflight++
+	m.logged = true
 	return func() tea.Msg {
 		rec := shop.NewRecord(g, g.Evaluate(a), ref, now)
 		return loggedMsg{err: shop.AppendLog(path, rec)}

@@ -215,3 +215,28 @@ func TestLogFailureIsShownAndReported(t *testing.T) {
 		t.Error("the log failure is not in the outcome")
 	}
 }
+
+// TestOutcomeSaysWhetherLogged: a run stopped by a signal never reaches
+// quit, so the caller logs the consultation on screen itself. The outcome
+// must carry the reference for that line, and say when the interface has
+// already started the line, so it is never written twice.
+func TestOutcomeSaysWhetherLogged(t *testing.T) {
+	log := filepath.Join(t.TempDir(), "c.log")
+	m := atResult(t, newModel(t, Options{LogFile: log, Now: fixedNow}))
+	m = press(t, m, "e")
+	m = typeText(t, m, "Smith")
+	m = press(t, m, "enter")
+	if out := m.Outcome(); !out.Completed || out.Logged || out.Reference != "Smith" {
+		t.Fatalf("on the result: %+v, want completed, not logged, reference Smith", out)
+	}
+	quitting, _ := send(t, m, keyMsg("q"))
+	if out := quitting.Outcome(); !out.Logged {
+		t.Errorf("after q started the log line: %+v, want logged", out)
+	}
+	// The next customer's consultation is a new one, not logged yet.
+	next, _ := pressSettle(t, m, "n")
+	next = atResult(t, next)
+	if out := next.Outcome(); out.Logged || out.Reference != "" {
+		t.Errorf("next customer's result: %+v", out)
+	}
+}

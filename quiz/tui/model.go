@@ -131,6 +131,10 @@ type consultation struct {
 	// completed is set once the result was shown: the consultation counts
 	// (it is logged when it ends, and the CLI prints its report).
 	completed bool
+	// logged is set once the log line for this consultation was started,
+	// so it is never written twice and a caller stopped by a signal knows
+	// whether to write it.
+	logged bool
 
 	// ref and note are what the assistant typed on the edit screen; edit
 	// holds the fields while that screen is open.
@@ -226,7 +230,10 @@ func (m Model) firstOpen() int {
 // Outcome reports the answers and how the run ended, for Run and for tests
 // that drive the model through a program of their own.
 func (m Model) Outcome() Outcome {
-	return Outcome{Answers: m.answers.Clone(), Completed: m.completed, Interrupted: m.interrupted, LogError: m.logErr}
+	return Outcome{
+		Answers: m.answers.Clone(), Completed: m.completed, Interrupted: m.interrupted,
+		Reference: m.ref, Logged: m.logged, LogError: m.logErr,
+	}
 }
 
 // Init starts the idle timer, when there is one: answers given at start

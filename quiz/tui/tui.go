@@ -67,6 +67,15 @@ type Outcome struct {
 	// Interrupted is set when the user pressed ctrl+c (or the process got
 	// SIGINT); the CLI exits 130.
 	Interrupted bool
+	// Reference is the customer reference typed for the consultation on
+	// screen, for the caller that logs it (see Logged).
+	Reference string
+	// Logged is set once the consultation on screen has been handed to the
+	// log (at quit, with Options.LogFile set). A run stopped by a cancelled
+	// ctx ends without that: when Completed is set and Logged is not, the
+	// caller logs Answers and Reference itself, or the last consultation
+	// of the day goes missing when the terminal is closed.
+	Logged bool
 	// LogError is the last failure to write the consultation log during
 	// the run, if any. The screen showed it at the time; the CLI repeats
 	// it after exit so a day's statistics do not go missing unnoticed.
