@@ -17,9 +17,12 @@ import (
 // the newest timer may reset the screen.
 type idleMsg struct{ gen int }
 
-// savedMsg reports a handout save started for consultation serial.
+// savedMsg reports a handout save started for consultation serial from
+// report rep. The serial tells another customer's reply; rep tells a reply
+// for this customer's earlier result, after an answer was changed.
 type savedMsg struct {
 	serial int
+	rep    *quiz.Report
 	path   string
 	err    error
 }
@@ -105,27 +108,41 @@ func (m Model) updateLogged(msg loggedMsg) (tea.Model, tea.Cmd) {
 func (m *Model) saveCmd() tea.Cmd {
 	dir, now, ref, note, rep, serial := m.saveDir, m.now(), m.ref, m.note, m.report, m.serial
 	m.inflight++
-	m.saving = true
+	m.savingFor = rep
 	m.status, m.statusErr = "Saving the handout…", false
 	return func() tea.Msg {
 		path, err := shop.SaveHandout(dir, now, ref, rep, note)
-		return savedMsg{serial: serial, path: path, err: err}
+		return savedMsg{serial: serial, rep: rep, path: path, err: err}
 	}
 }
 
 func (m Model) updateSaved(msg savedMsg) (tea.Model, tea.Cmd) {
 	m.inflight--
+	if m.savingFor == msg.rep {
+		m.savingFor = nil
+	}
 	switch {
 	case msg.serial != m.serial:
 		// The customer has gone; only a failure is worth a word.
 		if msg.err != nil {
 			m.notice = "The last customer's handout was not saved: " + quiz.Inert(msg.err.Error())
 		}
+	case msg.rep != m.report:
+		// An answer changed while the file was written: it holds the
+		// earlier result, which the line under this one must not suggest
+		// otherwise. A save of the result on screen, if one is running,
+		// has the status line to itself.
+		if m.savingFor != nil {
+			break
+		}
+		if msg.err != nil {
+			m.status, m.statusErr = "The earlier result was not saved: "+quiz.Inert(msg.err.Error()), true
+		} else {
+			m.status, m.statusErr = "Saved the earlier result to "+quiz.Inert(msg.path), false
+		}
 	case msg.err != nil:
-		m.saving = false
 		m.status, m.statusErr = "Not saved: "+quiz.Inert(msg.err.Error()), true
 	default:
-		m.saving = false
 		m.status, m.statusErr = "Saved "+quiz.Inert(msg.path), false
 	}
 	m.layoutResult()

@@ -37,7 +37,7 @@ func TestNextCustomerClearsEverything(t *testing.T) {
 	m = press(t, m, "tab")
 	m = typeText(t, m, "yellow gold, size N")
 	m = press(t, m, "enter")
-	m, _ = send(t, m, savedMsg{serial: m.serial, path: "handouts/x.md"})
+	m, _ = send(t, m, savedMsg{serial: m.serial, rep: m.report, path: "handouts/x.md"})
 	v := screenText(m)
 	mustContain(t, v, "Ref: Ring Smith", "Note: yellow gold, size N", "Saved handouts/x.md", "n next customer")
 

@@ -23,7 +23,7 @@ func TestNoteEntryKeysAreText(t *testing.T) {
 	// Every action key of the result types itself instead.
 	for _, k := range []string{"q", "n", "s", "e", "r", "?", "1", "j", "y", " "} {
 		next, cmd := send(t, m, keyMsg(k))
-		if next.screen != screenEdit || next.quitting || next.saving || next.help.ShowAll {
+		if next.screen != screenEdit || next.quitting || next.savingFor != nil || next.help.ShowAll {
 			t.Fatalf("%q acted on the edit screen: screen %s", k, next.screen)
 		}
 		if cmd != nil && isQuit(cmd) {
@@ -144,8 +144,8 @@ func TestSaveHandoutError(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "gone")
 	m := atResult(t, newModel(t, Options{SaveDir: dir, Now: fixedNow}))
 	m, _ = pressSettle(t, m, "s")
-	if !m.statusErr || m.saving {
-		t.Fatalf("status %q err %v saving %v", m.status, m.statusErr, m.saving)
+	if !m.statusErr || m.savingFor != nil {
+		t.Fatalf("status %q err %v still saving %v", m.status, m.statusErr, m.savingFor != nil)
 	}
 	v := strings.Join(strings.Fields(screenText(m)), " ")
 	mustContain(t, v, "Not saved: cannot save the handout "+filepath.Join(dir, "2026-11-27-1432.md"))
@@ -179,5 +179,66 @@ func TestQuitWaitsForSave(t *testing.T) {
 	m, quit := settle(t, m, save)
 	if !quit || !strings.HasPrefix(m.status, "Saved ") {
 		t.Errorf("after the save: quit %v status %q", quit, m.status)
+	}
+}
+
+// TestSaveReplyForAnEarlierResult: the customer changes an answer while a
+// handout is being written. The file holds the earlier result, so its
+// reply must not read "Saved <path>" under the new one, and the new result
+// can be saved without waiting: that s is no double press.
+func TestSaveReplyForAnEarlierResult(t *testing.T) {
+	dir := t.TempDir()
+	m := atResult(t, newModel(t, Options{SaveDir: dir, Now: fixedNow}))
+	m, oldSave := send(t, m, keyMsg("s"))
+	changed := press(t, m, "r", "up", "enter", "1", "enter", "down", "enter")
+	if changed.screen != screenResult || changed.report == m.report {
+		t.Fatalf("the change did not build a new result (screen %s)", changed.screen)
+	}
+	want := filepath.Join(dir, "2026-11-27-1432.md")
+
+	// The earlier save reports while the new result is on screen.
+	// (Long paths wrap at a dash, so the status is compared, not the frame.)
+	late, _ := settle(t, changed, oldSave)
+	mustContain(t, screenText(late), "Saved the earlier result to")
+	if late.status != "Saved the earlier result to "+want {
+		t.Errorf("status %q", late.status)
+	}
+	if late.inflight != 0 {
+		t.Errorf("inflight %d after the reply", late.inflight)
+	}
+	late, cmd := send(t, late, keyMsg("s"))
+	if cmd == nil {
+		t.Fatal("s on the new result was dropped after the earlier save came back")
+	}
+	late, _ = settle(t, late, cmd)
+	if want2 := "Saved " + filepath.Join(dir, "2026-11-27-1432-2.md"); late.status != want2 {
+		t.Errorf("status %q, want %q", late.status, want2)
+	}
+
+	// Saving the new result while the earlier save is still running works
+	// too, and the earlier reply does not speak for the new one. (Running
+	// oldSave again writes one more file; only the wording is checked.)
+	both, newSave := send(t, changed, keyMsg("s"))
+	if newSave == nil {
+		t.Fatal("s on the new result was taken for a double press")
+	}
+	both, _ = settle(t, both, oldSave)
+	if both.status != "Saving the handout…" {
+		t.Errorf("the earlier reply took the status line: %q", both.status)
+	}
+	both, _ = settle(t, both, newSave)
+	if both.inflight != 0 || !strings.HasPrefix(both.status, "Saved "+dir) {
+		t.Errorf("after both replies: inflight %d status %q", both.inflight, both.status)
+	}
+
+	// A look at the review that changes nothing keeps the result, so the
+	// handout being saved is still the one on screen.
+	same := press(t, m, "r", "enter")
+	if same.report != m.report {
+		t.Fatal("an unchanged review built a new result")
+	}
+	same, _ = settle(t, same, oldSave)
+	if !strings.HasPrefix(same.status, "Saved "+dir) || strings.Contains(same.status, "earlier") {
+		t.Errorf("after an unchanged review: status %q", same.status)
 	}
 }

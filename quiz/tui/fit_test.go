@@ -22,7 +22,7 @@ func fitStates(t *testing.T) map[string]Model {
 	long = press(t, long, "tab")
 	long = typeText(t, long, strings.Repeat("wants yellow gold, ring size N, back on Saturday. ", 4))
 	counter := press(t, long, "enter")
-	counter, _ = send(t, counter, savedMsg{serial: counter.serial,
+	counter, _ = send(t, counter, savedMsg{serial: counter.serial, rep: counter.report,
 		err: errors.New("cannot save the handout /srv/shop/handouts/2026-11-27-1432-smith-jones.md: permission denied")})
 	return map[string]Model{
 		"result-counter":   counter,

@@ -141,11 +141,13 @@ type consultation struct {
 	ref, note string
 	edit      editForm
 	// status is the outcome of the last handout save, shown under the
-	// result (statusErr when it failed); saving is set while one is being
-	// written, so a double press does not save twice.
+	// result (statusErr when it failed). savingFor is the report a handout
+	// is being written from, while one is: a second s for the same report
+	// is a double press, but a changed answer builds a new report, which
+	// may be saved at once.
 	status    string
 	statusErr bool
-	saving    bool
+	savingFor *quiz.Report
 }
 
 // New builds the model for opts. Start answers are cleaned up first

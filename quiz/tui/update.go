@@ -170,12 +170,21 @@ func (m Model) updateReview(msg tea.KeyMsg) (Model, tea.Cmd) {
 }
 
 // refreshReport scores the current answers. Scoring is pure and takes
-// microseconds, so it runs in Update rather than in a command. A handout
-// saved earlier no longer matches, so its status goes.
+// microseconds, so it runs in Update rather than in a command.
+//
+// The report's identity is what a handout save is matched by, so answers
+// that come back unchanged (a look at the review, an answer chosen again)
+// keep the report, and with it the save status. A changed answer makes a
+// new report; a handout saved earlier no longer matches, so its status
+// goes. The resume code stands for the answers exactly, so equal codes
+// mean equal answers.
 func (m *Model) refreshReport() {
-	m.report = quiz.NewReport(m.guide, m.guide.Evaluate(m.answers))
-	m.report.Code = m.guide.Code(m.answers)
-	m.status, m.statusErr = "", false
+	code := m.guide.Code(m.answers)
+	if m.report == nil || m.report.Code != code {
+		m.report = quiz.NewReport(m.guide, m.guide.Evaluate(m.answers))
+		m.report.Code = code
+		m.status, m.statusErr = "", false
+	}
 	m.layoutResult()
 }
 
@@ -198,7 +207,7 @@ func (m Model) updateResult(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, m.keys.Edit):
 		return m.openEdit(), nil
 	case key.Matches(msg, m.keys.Save):
-		if m.saving {
+		if m.savingFor == m.report {
 			return m, nil // a double press; the first save reports
 		}
 		cmd := m.saveCmd()
