@@ -88,7 +88,7 @@ func (g *Guide) Evaluate(a Answers) *Result {
 		Lead:       v.lead,
 		Close:      v.close,
 		Confidence: v.confidence,
-		Answers:    Answers{},
+		Answers:    make(Answers, len(a)),
 	}
 	if v.runner >= 0 {
 		r.RunnerUp = g.Outcomes[v.runner].ID
@@ -100,14 +100,18 @@ func (g *Guide) Evaluate(a Answers) *Result {
 	for i, o := range g.Outcomes {
 		r.Scores = append(r.Scores, Score{Outcome: o.ID, Points: s.scores[i]})
 	}
+	// Every answer's list is a piece of this one buffer, capped at its own
+	// end so appending to one cannot overwrite the next: one allocation
+	// instead of two per answered question.
+	ids := make([]string, 0, count(sel))
 	for qi, qu := range g.Questions {
 		base := g.optionBase[qi]
-		var chosen []string
+		start := len(ids)
 		for oi, op := range qu.Options {
 			if !sel[base+oi] {
 				continue
 			}
-			chosen = append(chosen, op.ID)
+			ids = append(ids, op.ID)
 			for _, p := range op.Points {
 				r.Contributions = append(r.Contributions, Contribution{
 					Source: "option", ID: qu.ID + "=" + op.ID, Question: qu.ID, Option: op.ID,
@@ -117,10 +121,10 @@ func (g *Guide) Evaluate(a Answers) *Result {
 		}
 		// A multi-select question confirmed with nothing ticked was
 		// answered ("none of these"), which is not the same as skipped.
-		if _, present := a[qu.ID]; chosen == nil && !(present && qu.Multi()) {
+		if _, present := a[qu.ID]; len(ids) == start && !(present && qu.Multi()) {
 			r.Unanswered = append(r.Unanswered, qu.ID)
 		} else {
-			r.Answers[qu.ID] = append([]string{}, chosen...)
+			r.Answers[qu.ID] = ids[start:len(ids):len(ids)]
 		}
 	}
 	for ri, ru := range g.Rules {
@@ -140,6 +144,17 @@ func (g *Guide) Evaluate(a Answers) *Result {
 	r.Tipping = g.tipping(sel, s, r.Verdict)
 	r.Checklist = g.ChecklistFor(r.Verdict)
 	return r
+}
+
+// count is how many flags are set.
+func count(flags []bool) int {
+	n := 0
+	for _, on := range flags {
+		if on {
+			n++
+		}
+	}
+	return n
 }
 
 // contributionCount is how many contributions Evaluate lists: one per
@@ -167,14 +182,18 @@ func (g *Guide) contributionCount(sel, fired []bool) int {
 type scratch struct {
 	scores []int
 	fired  []bool
-	trial  []int
+	// without is the points minus one question's share, and trial those
+	// plus one candidate answer's (see tipping).
+	without []int
+	trial   []int
 }
 
 func (g *Guide) newScratch() *scratch {
 	return &scratch{
-		scores: make([]int, len(g.Outcomes)),
-		fired:  make([]bool, len(g.Rules)),
-		trial:  make([]int, len(g.Outcomes)),
+		scores:  make([]int, len(g.Outcomes)),
+		fired:   make([]bool, len(g.Rules)),
+		without: make([]int, len(g.Outcomes)),
+		trial:   make([]int, len(g.Outcomes)),
 	}
 }
 
