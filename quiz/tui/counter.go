@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -80,12 +81,25 @@ func (m *Model) logCmd() tea.Cmd {
 	if !m.completed || m.logFile == "" || m.logged {
 		return nil
 	}
-	g, a, ref, path, now := m.guide, m.answers.Clone(), m.ref, m.logFile, m.now()
+	g, a, ref, path, now, appendLog := m.guide, m.answers.Clone(), m.ref, m.logFile, m.now(), m.appendLog
 	m.inflight++
 	m.logged = true
-	return func() tea.Msg {
+	return func() (msg tea.Msg) {
+		defer recoverInto(func(err error) { msg = loggedMsg{err: err} })
 		rec := shop.NewRecord(g, g.Evaluate(a), ref, now)
-		return loggedMsg{err: shop.AppendLog(path, rec)}
+		return loggedMsg{err: appendLog(path, rec)}
+	}
+}
+
+// recoverInto turns a panic in a file command into that command's error
+// reply, passed to reply. Bubble Tea's own recovery would print the stack
+// over the alternate screen and kill the program, losing the log line and
+// the report; a reply instead keeps the inflight count balanced (so
+// quitting still ends) and the screen says what failed. It must be
+// deferred directly, or recover sees nothing.
+func recoverInto(reply func(error)) {
+	if r := recover(); r != nil {
+		reply(fmt.Errorf("internal error: %v", r))
 	}
 }
 
@@ -106,12 +120,13 @@ func (m Model) updateLogged(msg loggedMsg) (tea.Model, tea.Cmd) {
 // changed once built (a changed answer builds a new one), so the command
 // can read it while Update goes on.
 func (m *Model) saveCmd() tea.Cmd {
-	dir, now, ref, note, rep, serial := m.saveDir, m.now(), m.ref, m.note, m.report, m.serial
+	dir, now, ref, note, rep, serial, save := m.saveDir, m.now(), m.ref, m.note, m.report, m.serial, m.saveHandout
 	m.inflight++
 	m.savingFor = rep
 	m.status, m.statusErr = "Saving the handout…", false
-	return func() tea.Msg {
-		path, err := shop.SaveHandout(dir, now, ref, rep, note)
+	return func() (msg tea.Msg) {
+		defer recoverInto(func(err error) { msg = savedMsg{serial: serial, rep: rep, err: err} })
+		path, err := save(dir, now, ref, rep, note)
 		return savedMsg{serial: serial, rep: rep, path: path, err: err}
 	}
 }

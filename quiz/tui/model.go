@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/jewelguide/jewelguide/quiz"
+	"github.com/jewelguide/jewelguide/quiz/shop"
 )
 
 // Smallest window the layout is drawn in. Below it the screen says how
@@ -80,6 +81,11 @@ type Model struct {
 	logFile string
 	idle    time.Duration
 	now     func() time.Time
+	// saveHandout and appendLog do the file work of s and the log; they
+	// are shop.SaveHandout and shop.AppendLog, replaceable so tests can
+	// make them fail in ways a file system will not.
+	saveHandout func(dir string, now time.Time, ref string, rep *quiz.Report, note string) (string, error)
+	appendLog   func(path string, rec shop.Record) error
 
 	// consultation is everything about the customer at the counter.
 	// Embedding keeps the fields short to name, and replacing it whole is
@@ -168,6 +174,9 @@ func New(opts Options) Model {
 		logFile: opts.LogFile,
 		idle:    opts.Idle,
 		now:     opts.Now,
+
+		saveHandout: shop.SaveHandout,
+		appendLog:   shop.AppendLog,
 		bar: progress.New(
 			progress.WithSolidFill(st.ProgressFull),
 			progress.WithColorProfile(st.ProgressProfile),
