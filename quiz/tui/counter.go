@@ -51,20 +51,24 @@ func (m Model) updateIdle(msg idleMsg) (tea.Model, tea.Cmd) {
 	return m, cmd
 }
 
-// fresh reports whether the screen shows nothing of any customer.
+// fresh reports whether the screen is as a new customer should find it:
+// nothing of any customer (a notice can name the last one's handout) and
+// the short help.
 func (m Model) fresh() bool {
-	return m.screen == screenWelcome && len(m.answers) == 0 && m.ref == "" && m.note == ""
+	return m.screen == screenWelcome && len(m.answers) == 0 && m.ref == "" && m.note == "" &&
+		m.notice == "" && !m.help.ShowAll
 }
 
 // nextCustomer ends the consultation and starts a new one on the welcome
 // screen with nothing of the last customer left: answers, reference, note,
-// save status. A completed consultation is logged first. This is the one
+// save status, notice; the help is folded back too. A completed consultation is logged first. This is the one
 // place a consultation ends without quitting, so `n` and the idle reset
 // cannot behave differently.
 func (m Model) nextCustomer() (Model, tea.Cmd) {
 	cmd := m.logCmd()
 	m.consultation = consultation{answers: quiz.Answers{}}
 	m.serial++
+	m.help.ShowAll = false
 	// The viewport still holds the last report's text; drop it too.
 	m.vp.SetContent("")
 	m.vp.GotoTop()
@@ -136,11 +140,16 @@ func (m Model) updateSaved(msg savedMsg) (tea.Model, tea.Cmd) {
 	if m.savingFor == msg.rep {
 		m.savingFor = nil
 	}
+	var cmd tea.Cmd
 	switch {
 	case msg.serial != m.serial:
-		// The customer has gone; only a failure is worth a word.
+		// The customer has gone; only a failure is worth a word. Its path
+		// names the customer, so the idle reset must clear it even when
+		// its timer went off before this reply came: start a new one.
 		if msg.err != nil {
 			m.notice = "The last customer's handout was not saved: " + quiz.Inert(msg.err.Error())
+			m.idleGen++
+			cmd = m.idleTick()
 		}
 	case msg.rep != m.report:
 		// An answer changed while the file was written: it holds the
@@ -164,5 +173,5 @@ func (m Model) updateSaved(msg savedMsg) (tea.Model, tea.Cmd) {
 	if m.quitting && m.inflight == 0 {
 		return m, tea.Quit
 	}
-	return m, nil
+	return m, cmd
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -238,5 +239,34 @@ func TestOutcomeSaysWhetherLogged(t *testing.T) {
 	next = atResult(t, next)
 	if out := next.Outcome(); out.Logged || out.Reference != "" {
 		t.Errorf("next customer's result: %+v", out)
+	}
+}
+
+// TestNextCustomerLeavesNoNoticeOrFullHelp: a late failure of the last
+// customer's handout names their file on the welcome screen; the idle
+// reset must clear it, like anything else of theirs, and n folds the help.
+func TestNextCustomerLeavesNoNoticeOrFullHelp(t *testing.T) {
+	m := atResult(t, newModel(t, Options{Idle: time.Minute}))
+	m = press(t, m, "?")
+	old := m.serial
+	m = press(t, m, "n")
+	if m.help.ShowAll {
+		t.Error("n kept the full help for the next customer")
+	}
+	m, cmd := send(t, m, savedMsg{serial: old, err: errors.New("cannot save the handout 2026-11-27-1432-ring-smith.md: disk full")})
+	mustContain(t, screenText(m), "ring-smith")
+	if cmd == nil {
+		t.Error("the late notice started no idle timer to clear it")
+	}
+	m, _ = send(t, m, idleMsg{gen: m.idleGen})
+	if m.screen != screenWelcome || m.notice != "" {
+		t.Errorf("after the idle reset: screen %s notice %q", m.screen, m.notice)
+	}
+	mustNotContain(t, screenText(m), "ring-smith")
+	// The full help opened on the welcome screen is folded by the reset.
+	m = press(t, m, "?")
+	m, _ = send(t, m, idleMsg{gen: m.idleGen})
+	if m.help.ShowAll {
+		t.Error("the idle reset left the full help open")
 	}
 }

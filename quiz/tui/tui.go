@@ -21,9 +21,11 @@ import (
 type Options struct {
 	// Guide is the validated guide to ask; Run refuses a nil one.
 	Guide *quiz.Guide
-	// Answers are optional start answers (from flags or a file). When they
-	// answer every question the run opens on the review screen, so a shop
-	// assistant can check them with the customer and go straight on.
+	// Answers are optional start answers; the CLI passes those of a
+	// --resume code (answers given as flags or a file print a report
+	// without asking). When they answer every question the run opens on
+	// the review screen, so a shop assistant can check them with the
+	// customer and go straight on.
 	Answers quiz.Answers
 	// Input is read for keys; nil means the terminal on standard input.
 	Input io.Reader
@@ -64,8 +66,10 @@ type Outcome struct {
 	// Completed is set once the result screen was reached: the caller
 	// should print the report for Answers after the interface is gone.
 	Completed bool
-	// Interrupted is set when the user pressed ctrl+c (or the process got
-	// SIGINT); the CLI exits 130.
+	// Interrupted is set when the user pressed ctrl+c, which the terminal
+	// in raw mode delivers as a key; the CLI exits 130. Signals, SIGINT
+	// from another process included, do not set it: Bubble Tea's handler
+	// is off, they arrive as a cancelled ctx, and Run returns its error.
 	Interrupted bool
 	// Reference is the customer reference typed for the consultation on
 	// screen, for the caller that logs it (see Logged).
