@@ -3,7 +3,10 @@
 // every mode (full-screen, plain prompts, flags) shares one set of rules.
 package quiz
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // SchemaVersion is the guide schema this build understands. A guide names
 // its own version so an old binary refuses a newer file instead of
@@ -163,6 +166,32 @@ func (q Question) OptionIndex(id string) int {
 		}
 	}
 	return -1
+}
+
+// NoneOfThese is how an answer with no option reads: a multi-select
+// question confirmed with nothing ticked.
+const NoneOfThese = "none of these"
+
+// UnansweredLabel stands in for the answer of a question never answered,
+// wherever answers are listed as text.
+const UnansweredLabel = "(unanswered)"
+
+// ChosenLabels words an answer for people: the labels of the options ids
+// names, in the order given and made inert, joined by commas, or
+// NoneOfThese for an empty list. Ids the question does not have are left
+// out. The review, the plain prompts and every report word answers with
+// this one function, so they cannot drift apart.
+func (q Question) ChosenLabels(ids []string) string {
+	if len(ids) == 0 {
+		return NoneOfThese
+	}
+	labels := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if i := q.OptionIndex(id); i >= 0 {
+			labels = append(labels, Inert(q.Options[i].Label))
+		}
+	}
+	return strings.Join(labels, ", ")
 }
 
 // OptionIDs lists a question's option ids in guide order, for messages that

@@ -60,7 +60,7 @@ func WriteText(w io.Writer, rep *Report, width int) error {
 		line(2, a.Title+": "+a.Chosen())
 	}
 	for _, a := range rep.Unanswered {
-		line(2, a.Title+": (unanswered)")
+		line(2, a.Title+": "+UnansweredLabel)
 	}
 	b.WriteString("\nChecklist\n")
 	for _, cg := range rep.Checklist {

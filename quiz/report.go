@@ -1,9 +1,6 @@
 package quiz
 
-import (
-	"fmt"
-	"strings"
-)
+import "fmt"
 
 // Report is a result dressed for people: labels looked up, text made inert,
 // ready for any output format. All formats render from one Report, so they
@@ -49,6 +46,8 @@ type ReportAnswer struct {
 	Title    string
 	Options  []string
 	Labels   []string
+	// chosen is the answer in words, from Question.ChosenLabels.
+	chosen string
 }
 
 // ReportReason is one contribution with its outcome's label.
@@ -99,6 +98,7 @@ func NewReport(g *Guide, r *Result) *Report {
 			ra.Options = append(ra.Options, op.ID)
 			ra.Labels = append(ra.Labels, Inert(op.Label))
 		}
+		ra.chosen = qu.ChosenLabels(ra.Options)
 		if _, answered := r.Answers[qu.ID]; !answered {
 			rep.Unanswered = append(rep.Unanswered, ra)
 		} else {
@@ -183,13 +183,8 @@ func (rep *Report) ReasonLines() []ReasonLine {
 	return out
 }
 
-// Chosen lists the chosen options' labels, or says none were.
-func (a ReportAnswer) Chosen() string {
-	if len(a.Labels) == 0 {
-		return "none of these"
-	}
-	return strings.Join(a.Labels, ", ")
-}
+// Chosen is the answer in words, as Question.ChosenLabels has it.
+func (a ReportAnswer) Chosen() string { return a.chosen }
 
 // TipLine says one tipping point in words.
 func (t ReportTip) TipLine() string {

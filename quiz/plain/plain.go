@@ -49,7 +49,7 @@ func Run(ctx context.Context, g *quiz.Guide, in io.Reader, out io.Writer, width 
 		askQuestion(p, qu, i, len(g.Questions))
 		current, answered := answers[qu.ID]
 		if answered {
-			p.line(0, "Your answer so far: "+labels(qu, current)+". Press Enter to keep it.")
+			p.line(0, "Your answer so far: "+qu.ChosenLabels(current)+". Press Enter to keep it.")
 		}
 		for {
 			p.prompt(promptText(qu, i))
@@ -95,17 +95,6 @@ func Run(ctx context.Context, g *quiz.Guide, in io.Reader, out io.Writer, width 
 		}
 	}
 	return answers, nil
-}
-
-func labels(qu quiz.Question, ids []string) string {
-	if len(ids) == 0 {
-		return "none of these"
-	}
-	var out []string
-	for _, id := range ids {
-		out = append(out, quiz.Inert(qu.Options[qu.OptionIndex(id)].Label))
-	}
-	return strings.Join(out, ", ")
 }
 
 func askQuestion(p *printer, qu quiz.Question, i, n int) {

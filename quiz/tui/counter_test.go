@@ -71,7 +71,7 @@ func TestStartAnswersOpenReviewWhenAsked(t *testing.T) {
 	if m.screen != screenReview || m.cursor != 2 {
 		t.Fatalf("screen %s cursor %d, want review on the first open question", m.screen, m.cursor)
 	}
-	mustContain(t, screenText(m), "2 of 7 answered", "> 3. Lifespan: (not answered)")
+	mustContain(t, screenText(m), "2 of 7 answered", "> 3. Lifespan: (unanswered)")
 	// Without answers there is nothing to review.
 	if m := newModel(t, Options{Review: true}); m.screen != screenWelcome {
 		t.Errorf("Review with no answers opened %s", m.screen)

@@ -90,7 +90,7 @@ func TestRenderReportContent(t *testing.T) {
 		"Handmade or factory-made? - your result",
 		rep.Label, "Points", "Handcrafted", "Mass-produced", "A mix of both",
 		"Why", "What would change it", "Your answers", "Occasion: Everyday wear",
-		"What else matters: (not answered)", "Checklist", "[ ] Look for a hallmark",
+		"What else matters: (unanswered)", "Checklist", "[ ] Look for a hallmark",
 		"Resume code: ABC-123", "Take this checklist with you when you shop.",
 	)
 	for _, tip := range rep.TopTips(3) {

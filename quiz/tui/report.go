@@ -62,7 +62,7 @@ func RenderReport(rep *quiz.Report, width int, st Styles) string {
 		r.wrap(a.Title+": "+a.Chosen(), "  ", "    ", st.Text)
 	}
 	for _, a := range rep.Unanswered {
-		r.wrap(a.Title+": (not answered)", "  ", "    ", st.Subtle)
+		r.wrap(a.Title+": "+quiz.UnansweredLabel, "  ", "    ", st.Subtle)
 	}
 
 	r.section("Checklist")

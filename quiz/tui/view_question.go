@@ -3,7 +3,6 @@ package tui
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -129,18 +128,4 @@ func (m Model) questionOptions(qu quiz.Question, w int, details bool) ([]string,
 		spans[i] = [2]int{start, len(lines) - 1}
 	}
 	return lines, spans
-}
-
-// joinLabels lists the chosen options of a question for the review.
-func joinLabels(qu quiz.Question, ids []string) string {
-	if len(ids) == 0 {
-		return "none of these"
-	}
-	var labels []string
-	for _, id := range ids {
-		if i := qu.OptionIndex(id); i >= 0 {
-			labels = append(labels, quiz.Inert(qu.Options[i].Label))
-		}
-	}
-	return strings.Join(labels, ", ")
 }

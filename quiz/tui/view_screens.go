@@ -85,9 +85,9 @@ func (m Model) viewReview() string {
 		ans, ok := m.answers[qu.ID]
 		text := quiz.Inert(qu.Title) + ": "
 		if ok {
-			text += joinLabels(qu, ans)
+			text += qu.ChosenLabels(ans)
 		} else {
-			text += "(not answered)"
+			text += quiz.UnansweredLabel
 		}
 		style := st.Text
 		if i == m.cursor {
