@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -59,34 +60,37 @@ func Parse(file string, data []byte) (*Guide, error) {
 		return nil, fail(bytes.Count(data[:i], []byte("\n"))+1, "the file holds a NUL byte, so it is not a text file")
 	}
 
+	// The text is parsed once, into a node tree; the checks and the
+	// decoding below all work from that tree (parsing is most of the cost
+	// of loading).
+	var tree yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&tree); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, fail(0, "the file holds no guide: it is empty or only comments")
+		}
+		return nil, yamlError(file, err)
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
+		return nil, fail(extra.Line, "the file holds more than one YAML document (a second \"---\"); keep one guide per file")
+	}
+
 	// yaml.v3 finds repeated keys by comparing each key of a mapping with
 	// every other, recording one error per equal pair: 20,000 copies of
 	// one key (100 KB) cost gigabytes. Check keys in one pass first, and
 	// refuse mappings far larger than any a guide has, before decoding.
-	var tree yaml.Node
-	if err := yaml.Unmarshal(data, &tree); err != nil {
-		return nil, yamlError(file, err)
-	}
 	if err := checkKeys(&tree).err(file); err != nil {
 		return nil, err
 	}
 
 	var raw rawGuide
 	var decodeProblems problems
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&raw); err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, fail(0, "the file holds no guide: it is empty or only comments")
-		}
+	if err := decodeTop(&tree, &raw); err != nil {
 		if !onlyUnknownFields(err) {
 			return nil, yamlError(file, err)
 		}
 		decodeProblems = yamlProblems(err)
-	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
-		return nil, fail(extra.Line, "the file holds more than one YAML document (a second \"---\"); keep one guide per file")
 	}
 
 	g, ps := build(&raw)
@@ -102,6 +106,83 @@ func Parse(file string, data []byte) (*Guide, error) {
 	sum := sha256.Sum256(data)
 	g.Hash = hex.EncodeToString(sum[:4])
 	return g, nil
+}
+
+// decodeTop decodes a parsed guide into raw, refusing keys at the top that
+// rawGuide does not declare, as a decoder with KnownFields would; a node
+// tree cannot be decoded with KnownFields. The mapping is decoded one key
+// at a time, so an unknown key's error stands in document order among the
+// others, worded as yaml.v3 words it, and read back by yamlProblems like
+// the rest. (The nested types check their own keys: see strictDecode.)
+func decodeTop(doc *yaml.Node, raw *rawGuide) error {
+	top := doc
+	if top.Kind == yaml.DocumentNode && len(top.Content) == 1 {
+		top = top.Content[0]
+	}
+	if top.Kind != yaml.MappingNode {
+		return doc.Decode(raw)
+	}
+	var errs []string
+	unknown := topKeyChecker(&errs)
+	for i := 0; i+1 < len(top.Content); i += 2 {
+		if unknown(top.Content[i], top.Content[i+1]) {
+			continue
+		}
+		pair := *top
+		pair.Content = top.Content[i : i+2]
+		var te *yaml.TypeError
+		if err := pair.Decode(raw); errors.As(err, &te) {
+			errs = append(errs, te.Errors...)
+		} else if err != nil {
+			return err
+		}
+	}
+	if errs != nil {
+		return &yaml.TypeError{Errors: errs}
+	}
+	return nil
+}
+
+// topKeyChecker returns a function that reports whether key k (with value
+// v) of the top mapping is unknown, adding an error for it to errs. A merge
+// key ("<<") is known, but the keys it brings in are checked in turn, each
+// mapping once however often it is merged.
+func topKeyChecker(errs *[]string) func(k, v *yaml.Node) bool {
+	known := yamlKeys(rawGuideType)
+	seen := map[*yaml.Node]bool{}
+	var merged func(v *yaml.Node)
+	unknown := func(k, v *yaml.Node) bool {
+		if k.Tag == "!!merge" {
+			merged(v)
+			return false
+		}
+		if slices.Contains(known, k.Value) {
+			return false
+		}
+		*errs = append(*errs, fmt.Sprintf("line %d: field %s not found in type quiz.rawGuide", k.Line, k.Value))
+		return true
+	}
+	merged = func(v *yaml.Node) {
+		if seen[v] {
+			return
+		}
+		seen[v] = true
+		switch v.Kind {
+		case yaml.AliasNode:
+			if v.Alias != nil {
+				merged(v.Alias)
+			}
+		case yaml.SequenceNode:
+			for _, c := range v.Content {
+				merged(c)
+			}
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(v.Content); i += 2 {
+				unknown(v.Content[i], v.Content[i+1])
+			}
+		}
+	}
+	return unknown
 }
 
 // maxMappingKeys bounds the keys of one mapping. A guide's largest are an
