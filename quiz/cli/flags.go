@@ -66,7 +66,7 @@ Flags:
   --save-dir DIR        folder for handouts saved with s (default: here)
   --log FILE            append one JSON line per completed consultation
   --idle DURATION       back to the welcome screen after this long without a
-                        key, e.g. 2m (default 0: never)
+                        key, e.g. 2m (default 0: never; full screen only)
   --version             print the version and exit
   -h, --help            print this help and exit
 
