@@ -170,7 +170,7 @@ func parseAnswers(file string, data []byte) (Answers, map[string]int, error) {
 		// Same "file:line: message" form as every other message here;
 		// yaml.v3 leaves the line out when the problem is on the first.
 		line, msg := 0, strings.TrimPrefix(err.Error(), "yaml: ")
-		if sm := yamlLineRe.FindStringSubmatch(err.Error()); sm != nil {
+		if sm := yamlLineRe().FindStringSubmatch(err.Error()); sm != nil {
 			line, _ = strconv.Atoi(sm[1])
 			msg = sm[3]
 		}

@@ -2,7 +2,7 @@ package quiz
 
 import (
 	"reflect"
-	"regexp"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -19,8 +19,20 @@ const (
 	maxTextLen   = 2000
 )
 
-// idRe keeps ids safe to type in --answer ID=OPTION and in file names.
-var idRe = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
+// validID keeps ids safe to type in --answer ID=OPTION and in file names:
+// a lower-case letter or digit, then those, - and _. (Written out rather
+// than as a regular expression, which every run would have to compile.)
+func validID(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case (c == '-' || c == '_') && i > 0:
+		default:
+			return false
+		}
+	}
+	return s != ""
+}
 
 // build validates a decoded guide and compiles it. Problems are collected,
 // not returned at the first, so an author fixes a file in one pass.
@@ -48,7 +60,7 @@ func build(r *rawGuide) (*Guide, problems) {
 	id := func(s rawStr, what string, at pos) string {
 		if s.V == "" {
 			ps.add(at.Line, at.Col, "%s has no id", what)
-		} else if !idRe.MatchString(s.V) || len(s.V) > 40 {
+		} else if !validID(s.V) || len(s.V) > 40 {
 			ps.add(s.Line, s.Col, "%s id %q must be lower-case letters, digits, - or _ (at most 40)", what, s.V)
 		}
 		return s.V
@@ -65,7 +77,7 @@ func build(r *rawGuide) (*Guide, problems) {
 			Accent:  text(r.Shop.Accent, "shop accent", 7, false, r.Shop.pos),
 			Contact: text(r.Shop.Contact, "shop contact", maxLabelLen, false, r.Shop.pos),
 		}
-		if a := r.Shop.Accent; a.V != "" && !accentRe.MatchString(a.V) {
+		if a := r.Shop.Accent; a.V != "" && !validAccent(a.V) {
 			ps.add(a.Line, a.Col, "shop accent %q must be a colour like \"#7a4fd0\" or an ANSI number 0-255", a.V)
 		}
 	}
@@ -149,7 +161,14 @@ func withoutEchoes(ps problems, owners map[pos]bool) problems {
 	return out
 }
 
-var accentRe = regexp.MustCompile(`^(#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3}|[0-9]{1,3})$`)
+// validAccent accepts a colour as "#rrggbb", "#rgb" or an ANSI number of
+// one to three digits.
+func validAccent(s string) bool {
+	if hex, ok := strings.CutPrefix(s, "#"); ok {
+		return (len(hex) == 6 || len(hex) == 3) && strings.Trim(hex, "0123456789abcdefABCDEF") == ""
+	}
+	return len(s) >= 1 && len(s) <= 3 && strings.Trim(s, "0123456789") == ""
+}
 
 func q(s string) string { return `"` + s + `"` }
 

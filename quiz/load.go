@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -239,14 +240,22 @@ func firstInvalidLine(data []byte) int {
 	return line
 }
 
+// These read yaml.v3's error messages, so they are only needed when a
+// guide or answers file has a mistake: compiled on first use, they cost a
+// run that loads a good guide nothing.
 var (
-	yamlLineRe = regexp.MustCompile(`^(?:yaml: )?line (\d+)(?::(\d+))?: (.*)$`)
+	yamlLineRe = lazyRegexp(`^(?:yaml: )?line (\d+)(?::(\d+))?: (.*)$`)
 	// yaml.v3 names Go types in its messages; a guide author knows none of them.
 	// The value part is absent for lists and mappings: "cannot unmarshal
 	// !!seq into quiz.rawGuide".
-	unmarshalRe = regexp.MustCompile("^cannot unmarshal !!(\\w+)(?: `(.*)`)? into (\\S+)$")
-	unknownRe   = regexp.MustCompile(`^field (\S+) not found in type quiz\.rawGuide$`)
+	unmarshalRe = lazyRegexp("^cannot unmarshal !!(\\w+)(?: `(.*)`)? into (\\S+)$")
+	unknownRe   = lazyRegexp(`^field (\S+) not found in type quiz\.rawGuide$`)
 )
+
+// lazyRegexp returns a function that compiles expr on its first call.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
 
 // yamlError turns a yaml.v3 error into one Problem per message, keeping its
 // line numbers and rewording what would only make sense to a Go programmer.
@@ -264,10 +273,10 @@ func onlyUnknownFields(err error) bool {
 		return false
 	}
 	for _, m := range te.Errors {
-		if sm := yamlLineRe.FindStringSubmatch(m); sm != nil {
+		if sm := yamlLineRe().FindStringSubmatch(m); sm != nil {
 			m = sm[3]
 		}
-		if !strings.HasPrefix(m, "unknown field ") && !unknownRe.MatchString(m) {
+		if !strings.HasPrefix(m, "unknown field ") && !unknownRe().MatchString(m) {
 			return false
 		}
 	}
@@ -285,7 +294,7 @@ func yamlProblems(err error) problems {
 	var ps problems
 	for _, m := range msgs {
 		line, col := 0, 0
-		if sm := yamlLineRe.FindStringSubmatch(m); sm != nil {
+		if sm := yamlLineRe().FindStringSubmatch(m); sm != nil {
 			line, _ = strconv.Atoi(sm[1])
 			col, _ = strconv.Atoi(sm[2])
 			m = sm[3]
@@ -326,7 +335,7 @@ func syntaxLine(line int, msg string) int {
 }
 
 func reword(m string) string {
-	if sm := unmarshalRe.FindStringSubmatch(m); sm != nil {
+	if sm := unmarshalRe().FindStringSubmatch(m); sm != nil {
 		found := fmt.Sprintf("%q", sm[2])
 		switch sm[1] {
 		case "map":
@@ -343,7 +352,7 @@ func reword(m string) string {
 		}
 		return fmt.Sprintf("expected %s here, found %s", want, found)
 	}
-	if sm := unknownRe.FindStringSubmatch(m); sm != nil {
+	if sm := unknownRe().FindStringSubmatch(m); sm != nil {
 		return fmt.Sprintf("unknown field %q at the top of the guide (known fields: %s)", sm[1], quoteList(yamlKeys(rawGuideType)))
 	}
 	if m == "found character that cannot start any token" {
