@@ -90,15 +90,16 @@ def summary(d):
     row("loading and validating the largest guide (1,000 q × 10 options, 10,000 rules; flow layout, 1.0 MB)", dur(pl),
         f"default guide: {dur(g('Parse/default')[0])}", "< 1 s", yes(pl < 1e9))
 
-    j, b = ff.get("jewelguide"), ff.get("bare")
-    if j and b:
-        row("first frame in a pty at 80×24 (median; Bubble Tea default 60 fps)", f"{j['median_ms']:.1f} ms",
-            f"bare Bubble Tea: {b['median_ms']:.1f} ms; hello-world in the same pty: {ff['hello']['median_ms']:.1f} ms",
+    j, b, b1 = ff.get("jewelguide"), ff.get("bare"), ff.get("bare-120fps")
+    if j and b and b1:
+        row("first frame in a pty at 80×24 (median; 120 fps, as tui.Run sets it)", f"{j['median_ms']:.1f} ms",
+            f"bare Bubble Tea at its default 60 fps: {b['median_ms']:.1f} ms; bare at 120 fps: {b1['median_ms']:.1f} ms; "
+            f"hello-world in the same pty: {ff['hello']['median_ms']:.1f} ms",
             "≤ bare (15 ms within reach)", yes(j["median_ms"] <= b["median_ms"]))
-    j1, b1 = ff.get("jewelguide-120fps"), ff.get("bare-120fps")
-    if j1 and b1:
-        row("first frame with tea.WithFPS(120) (median)", f"{j1['median_ms']:.1f} ms",
-            f"bare at 120 fps: {b1['median_ms']:.1f} ms", "(effect of the frame rate)", "—")
+    j60 = ff.get("jewelguide-60fps")
+    if j60:
+        row("first frame at Bubble Tea's default 60 fps (median)", f"{j60['median_ms']:.1f} ms",
+            "(what tea.WithFPS(120) saves)", "—", "—")
 
     jr, fl, he = run["jewelguide"], run["floor"], run["hello"]
     over = (jr["median"] - fl["median"]) * 1e3

@@ -99,7 +99,12 @@ func Run(ctx context.Context, opts Options) (Outcome, error) {
 		return Outcome{}, errors.New("tui: no guide to ask")
 	}
 	m := New(opts)
-	popts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithoutSignalHandler()}
+	// Bubble Tea v1 draws only on its renderer's ticks, the first frame
+	// included, and has no way to draw one at once: at the default 60 fps
+	// the first screen waits up to 16.7 ms after start. 120 fps, the most
+	// it allows, halves that wait, and every frame after a key with it;
+	// a tick with nothing new to draw costs a comparison of two strings.
+	popts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithoutSignalHandler(), tea.WithFPS(120)}
 	if opts.Input != nil {
 		popts = append(popts, tea.WithInput(opts.Input))
 	}

@@ -1,9 +1,9 @@
 // Command tuifps runs jewelguide's interface on the default guide with a
-// chosen renderer frame rate (tea.WithFPS), which tui.Run leaves at Bubble
-// Tea's default of 60. Bubble Tea draws the first frame on the renderer's
-// first tick, one frame period after start, so the rate moves the
-// first-frame time; scripts/bench.sh uses this to measure by how much. It
-// is not part of the jewelguide binary.
+// chosen renderer frame rate (tea.WithFPS); tui.Run sets 120. Bubble Tea
+// draws the first frame on the renderer's first tick, one frame period
+// after start, so the rate moves the first-frame time; scripts/bench.sh
+// runs this at the default 60 fps to show by how much. It is not part of
+// the jewelguide binary.
 package main
 
 import (
