@@ -143,12 +143,13 @@ func strength(r *Result) string {
 // Headline is the one-line verdict: "Handcrafted (strong, 72%)".
 func (rep *Report) Headline() string {
 	if rep.Close {
-		return fmt.Sprintf("%s (a close call: %s leads by %d)", rep.Label, rep.scoreLabel(rep.Leader), rep.Lead)
+		return fmt.Sprintf("%s (a close call: %s leads by %d)", rep.Label, rep.OutcomeLabel(rep.Leader), rep.Lead)
 	}
 	return fmt.Sprintf("%s (%s, %.0f%% confidence)", rep.Label, rep.Strength, rep.Confidence*100)
 }
 
-func (rep *Report) scoreLabel(id string) string {
+// OutcomeLabel returns an outcome's label as the report shows it.
+func (rep *Report) OutcomeLabel(id string) string {
 	for _, s := range rep.Scores {
 		if s.Outcome == id {
 			return s.Label

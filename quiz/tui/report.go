@@ -90,13 +90,7 @@ func RenderReport(rep *quiz.Report, width int, st Styles) string {
 // strengthLine says how firm the verdict is, in the report's own terms.
 func strengthLine(rep *quiz.Report) string {
 	if rep.Close {
-		leader := rep.Leader
-		for _, s := range rep.Scores {
-			if s.Outcome == rep.Leader {
-				leader = s.Label
-			}
-		}
-		return fmt.Sprintf("A close call: %s leads by %d point%s.", leader, rep.Lead, plural(rep.Lead))
+		return fmt.Sprintf("A close call: %s leads by %d point%s.", rep.OutcomeLabel(rep.Leader), rep.Lead, plural(rep.Lead))
 	}
 	return fmt.Sprintf("Strength: %s (%.0f%% confidence).", rep.Strength, rep.Confidence*100)
 }
