@@ -78,6 +78,8 @@ type ptyRun struct {
 	master *os.File
 	screen *screen
 	stderr *bytes.Buffer
+	// drained is closed once everything the program wrote has been read.
+	drained chan struct{}
 }
 
 // startInPTY starts the binary on a fresh 80×24 pseudo-terminal as its
@@ -91,7 +93,7 @@ func startInPTY(t *testing.T, env []string, args ...string) *ptyRun {
 	// this test's terminal would never answer.
 	cmd.Env = append([]string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir(), "TERM=screen-256color"}, env...)
 	cmd.Stdin, cmd.Stdout = slave, slave
-	r := &ptyRun{cmd: cmd, master: master, screen: &screen{}, stderr: &bytes.Buffer{}}
+	r := &ptyRun{cmd: cmd, master: master, screen: &screen{}, stderr: &bytes.Buffer{}, drained: make(chan struct{})}
 	cmd.Stderr = r.stderr
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
 	if err := cmd.Start(); err != nil {
@@ -99,8 +101,11 @@ func startInPTY(t *testing.T, env []string, args ...string) *ptyRun {
 	}
 	slave.Close()
 	go func() {
+		defer close(r.drained)
 		buf := make([]byte, 4096)
 		for {
+			// Once the program has exited and closed the terminal, the
+			// reads return what is left and then an error.
 			n, err := master.Read(buf)
 			r.screen.Write(buf[:n])
 			if err != nil {
@@ -126,6 +131,13 @@ func (r *ptyRun) wait(t *testing.T) error {
 	err := r.cmd.Wait()
 	if !hung.Stop() {
 		t.Fatalf("the program did not exit; killed it. stderr: %q", r.stderr.String())
+	}
+	// The program may exit before the test has read its last output (the
+	// report printed after the interface): wait until it is all read.
+	select {
+	case <-r.drained:
+	case <-time.After(10 * time.Second):
+		t.Fatalf("the terminal's output was not drained")
 	}
 	return err
 }
