@@ -3,6 +3,7 @@ package quiz
 import (
 	"fmt"
 	"math/rand"
+	"slices"
 )
 
 // Warning is something in a valid guide that is probably a mistake: the
@@ -75,23 +76,39 @@ func sortWarnings(ws []Warning) {
 // over more combinations than this is assumed to be able to fire.
 const maxRuleStates = 1 << 20
 
-// canFire searches every way of answering the questions a rule looks at
-// (unanswered included) for one that meets its condition.
+// canFire searches for answers that meet a rule's condition. A condition
+// reads only the options it names, so it is enough to try every allowed
+// selection of those options (none, one for a single-select question, up
+// to its maximum for a multi-select one) in every question it names.
 func (g *Guide) canFire(ri int) bool {
-	var qs []int
-	for qi, list := range g.rulesByQuestion {
-		for _, r := range list {
-			if r == ri {
-				qs = append(qs, qi)
-				break
-			}
+	named := map[int][]int{} // question index -> named option indices
+	var walkCond func(c *Cond)
+	walkCond = func(c *Cond) {
+		for i := range c.All {
+			walkCond(&c.All[i])
+		}
+		for i := range c.Any {
+			walkCond(&c.Any[i])
+		}
+		if c.Not != nil {
+			walkCond(c.Not)
+		}
+		if qi, ok := g.questionIdx[c.Question]; ok && c.opt >= 0 && !slices.Contains(named[qi], c.opt) {
+			named[qi] = append(named[qi], c.opt)
 		}
 	}
-	states := 1
-	for _, qi := range qs {
-		states *= len(g.choices(qi))
-		if states > maxRuleStates {
-			return true
+	walkCond(&g.Rules[ri].When)
+
+	var qs []int
+	var states [][][]int
+	total := 1
+	for qi := range g.Questions {
+		if opts, ok := named[qi]; ok {
+			st := subsets(opts, g.Questions[qi].Max)
+			qs, states = append(qs, qi), append(states, st)
+			if total *= len(st); total > maxRuleStates {
+				return true
+			}
 		}
 	}
 	sel := make([]bool, g.nOptions)
@@ -100,16 +117,35 @@ func (g *Guide) canFire(ri int) bool {
 		if k == len(qs) {
 			return g.Rules[ri].When.eval(sel)
 		}
-		for _, c := range g.choices(qs[k]) {
-			g.setChoice(sel, qs[k], c)
-			if walk(k + 1) {
+		for _, set := range states[k] {
+			for _, o := range set {
+				sel[o] = true
+			}
+			fired := walk(k + 1)
+			for _, o := range set {
+				sel[o] = false
+			}
+			if fired {
 				return true
 			}
 		}
-		g.setChoice(sel, qs[k], 0)
 		return false
 	}
 	return walk(0)
+}
+
+// subsets lists the subsets of opts with at most max members, the empty
+// one first.
+func subsets(opts []int, max int) [][]int {
+	out := [][]int{nil}
+	for _, o := range opts {
+		for _, s := range out {
+			if len(s) < max {
+				out = append(out, append(append([]int(nil), s...), o))
+			}
+		}
+	}
+	return out
 }
 
 // choices enumerates the ways to answer question qi, 0 meaning unanswered.
