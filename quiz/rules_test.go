@@ -143,8 +143,8 @@ func TestDecision(t *testing.T) {
 		{"tie goes to the first outcome, other order", []string{"b", "c", "a"}, "", []string{"o1"}, "b", "b", "a", false, 0},
 		{"tie with margin 0 is a close call", abc, "decision: {close_call: c, margin: 0}\n", []string{"o1"}, "c", "a", "b", true, 0},
 		{"lead 1 with margin 0 is not", abc, "decision: {close_call: c, margin: 0}\n", []string{"o1", "o2"}, "b", "b", "a", false, 5.0 / 11},
-		{"lead 5 within margin 5", abc, "decision: {close_call: c, margin: 5}\n", []string{"o1", "o2"}, "c", "b", "a", true, 5.0 / 11},
-		{"lead 5 outside margin 4", abc, "decision: {close_call: c, margin: 4}\n", []string{"o1", "o2"}, "b", "b", "a", false, 5.0 / 11},
+		{"lead 5 within margin 5", abc, "decision: {close_call: c, margin: 5}\n", []string{"o1", "o2"}, "c", "b", "a", true, 0},
+		{"lead 5 outside margin 4", abc, "decision: {close_call: c, margin: 4}\n", []string{"o1", "o2"}, "b", "b", "a", false, 1.0 / 11}, // 1 point beyond the margin
 		{"close-call outcome winning outright is not close", abc, "decision: {close_call: c, margin: 100}\n", []string{"o3"}, "c", "c", "a", false, 5.0 / 13},
 		{"no close_call: a tie stays a tie", abc, "decision: {margin: 3}\n", []string{"o1"}, "a", "a", "b", false, 0},
 		{"negative points", abc, "", []string{"o2"}, "b", "b", "c", false, 1},

@@ -61,8 +61,9 @@ type Result struct {
 	// Close is set when the verdict is the close-call outcome because the
 	// race was too close, rather than because it won on points.
 	Close bool
-	// Confidence is the lead as a share of the two front-runners' points:
-	// 0 for a tie, 1 when the runner-up has nothing.
+	// Confidence is the lead beyond the close-call margin as a share of
+	// the two front-runners' points, from 0 to 1: 0 for a close call, near
+	// 1 when the runner-up has nothing and the lead is far past the margin.
 	Confidence    float64
 	Scores        []Score
 	Contributions []Contribution
@@ -296,14 +297,18 @@ func (g *Guide) decide(scores []int) decision {
 	}
 	top, second := scores[d.leader], scores[d.runner]
 	d.lead = top - second
-	if sum := abs(top) + abs(second); sum > 0 {
-		d.confidence = float64(d.lead) / float64(sum)
-		if d.confidence > 1 {
-			d.confidence = 1
+	// A lead within the margin counts for nothing: the confidence is what
+	// is left of the lead beyond it, as a share of the two front-runners'
+	// points, so a close call is 0 and never looks certain.
+	margin := 0
+	if cc, ok := g.outcomeIdx[g.Decision.CloseCall]; ok && g.Decision.CloseCall != "" && d.leader != cc {
+		margin = g.Decision.Margin
+		if d.lead <= margin {
+			d.verdict, d.close = cc, true
 		}
 	}
-	if cc, ok := g.outcomeIdx[g.Decision.CloseCall]; ok && g.Decision.CloseCall != "" && d.leader != cc && d.lead <= g.Decision.Margin {
-		d.verdict, d.close = cc, true
+	if sum := abs(top) + abs(second); sum > 0 && d.lead > margin {
+		d.confidence = min(1, float64(d.lead-margin)/float64(sum))
 	}
 	return d
 }

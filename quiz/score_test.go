@@ -49,7 +49,7 @@ func TestEvaluateDefaultGuide(t *testing.T) {
 				"personalization": {"bespoke"}, "character": {"one-of-a-kind"}, "extras": {"meet-maker", "hold-value"}},
 			// 4+3+4+3+4+3+2+2 = 25, +2 heirloom-milestone.
 			verdict: "handcrafted", leader: "handcrafted", runnerUp: "mass-produced",
-			scores: [3]int{27, 0, 0}, confidence: 1,
+			scores: [3]int{27, 0, 0}, confidence: 25.0 / 27, // the lead beyond the margin of 2
 			// Heaviest first; equal weights keep guide order, rules last.
 			contribs: []string{
 				"option occasion=milestone handcrafted +4", "option lifespan=heirloom handcrafted +4",
@@ -65,7 +65,7 @@ func TestEvaluateDefaultGuide(t *testing.T) {
 				"personalization": {"none"}, "character": {"uniform"}, "extras": {"easy-replace", "matching-set"}},
 			// 4+4+3+1+2+3+2+2 = 21, +2 short-lived-fashion.
 			verdict: "mass-produced", leader: "mass-produced", runnerUp: "handcrafted",
-			scores: [3]int{0, 23, 0}, confidence: 1,
+			scores: [3]int{0, 23, 0}, confidence: 21.0 / 23,
 			contribs: []string{
 				"option occasion=trend mass-produced +4", "option budget=lowest mass-produced +4",
 				"option lifespan=season mass-produced +3", "option character=uniform mass-produced +3",
@@ -80,7 +80,7 @@ func TestEvaluateDefaultGuide(t *testing.T) {
 				"personalization": {"light"}, "character": {"either"}},
 			// H 1+1+1+1 = 4, M 3+1+1+1 = 6: a lead of 2 is within the margin.
 			verdict: "mix", leader: "mass-produced", runnerUp: "handcrafted",
-			scores: [3]int{4, 6, 0}, close: true, confidence: 2.0 / 10,
+			scores: [3]int{4, 6, 0}, close: true, confidence: 0,
 			contribs: []string{
 				"option occasion=everyday mass-produced +3",
 				"option budget=moderate handcrafted +1", "option budget=moderate mass-produced +1",
@@ -95,7 +95,7 @@ func TestEvaluateDefaultGuide(t *testing.T) {
 			answers: Answers{"occasion": {"trend"}, "lifespan": {"years"}},
 			// M 4, H 1.
 			verdict: "mass-produced", leader: "mass-produced", runnerUp: "handcrafted",
-			scores: [3]int{1, 4, 0}, confidence: 3.0 / 5,
+			scores: [3]int{1, 4, 0}, confidence: 1.0 / 5,
 			contribs:   []string{"option occasion=trend mass-produced +4", "option lifespan=years handcrafted +1"},
 			unanswered: []string{"budget", "ethics", "personalization", "character", "extras"},
 		},
@@ -129,7 +129,7 @@ func TestEvaluateDefaultGuide(t *testing.T) {
 			// M 4+4+3 = 11 (short-lived-fashion needs ethics other than
 			// essential), H 3, mix 2 from values-on-a-budget.
 			verdict: "mass-produced", leader: "mass-produced", runnerUp: "handcrafted",
-			scores: [3]int{3, 11, 2}, confidence: 8.0 / 14,
+			scores: [3]int{3, 11, 2}, confidence: 6.0 / 14,
 			contribs: []string{
 				"option occasion=trend mass-produced +4", "option budget=lowest mass-produced +4",
 				"option lifespan=season mass-produced +3", "option ethics=essential handcrafted +3",
@@ -142,7 +142,7 @@ func TestEvaluateDefaultGuide(t *testing.T) {
 			answers: Answers{"occasion": {"gift"}, "extras": {"matching-set", "meet-maker"}},
 			// H 2+2 +1 personal-gift (gift and meet-maker), M 2.
 			verdict: "handcrafted", leader: "handcrafted", runnerUp: "mass-produced",
-			scores: [3]int{5, 2, 0}, confidence: 3.0 / 7,
+			scores: [3]int{5, 2, 0}, confidence: 1.0 / 7,
 			contribs: []string{
 				"option occasion=gift handcrafted +2", "option extras=meet-maker handcrafted +2",
 				"option extras=matching-set mass-produced +2", "rule personal-gift handcrafted +1",
@@ -155,7 +155,7 @@ func TestEvaluateDefaultGuide(t *testing.T) {
 				"lifespan": {"heirloom"}},
 			// H 4+4+2 heirloom-milestone.
 			verdict: "handcrafted", leader: "handcrafted", runnerUp: "mass-produced",
-			scores: [3]int{10, 0, 0}, confidence: 1,
+			scores: [3]int{10, 0, 0}, confidence: 8.0 / 10,
 			contribs: []string{
 				"option occasion=milestone handcrafted +4", "option lifespan=heirloom handcrafted +4",
 				"rule heirloom-milestone handcrafted +2",
