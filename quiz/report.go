@@ -143,9 +143,28 @@ func strength(r *Result) string {
 // Headline is the one-line verdict: "Handcrafted (strong, 72%)".
 func (rep *Report) Headline() string {
 	if rep.Close {
-		return fmt.Sprintf("%s (a close call: %s leads by %d)", rep.Label, rep.OutcomeLabel(rep.Leader), rep.Lead)
+		return fmt.Sprintf("%s (a close call: %s)", rep.Label, rep.CloseReason())
 	}
 	return fmt.Sprintf("%s (%s, %.0f%% confidence)", rep.Label, rep.Strength, rep.Confidence*100)
+}
+
+// CloseReason says why a verdict is a close call: the leader's lead, a
+// tie, or no points at all.
+func (rep *Report) CloseReason() string {
+	scored := false
+	for _, s := range rep.Scores {
+		scored = scored || s.Points != 0
+	}
+	switch {
+	case !scored:
+		return "no answer has given any points yet"
+	case rep.Lead == 0:
+		return fmt.Sprintf("a tie between %s and %s", rep.OutcomeLabel(rep.Leader), rep.OutcomeLabel(rep.RunnerUp))
+	case rep.Lead == 1:
+		return fmt.Sprintf("%s leads by 1 point", rep.OutcomeLabel(rep.Leader))
+	default:
+		return fmt.Sprintf("%s leads by %d points", rep.OutcomeLabel(rep.Leader), rep.Lead)
+	}
 }
 
 // OutcomeLabel returns an outcome's label as the report shows it.

@@ -275,3 +275,21 @@ func TestWriteTextFitsWidth(t *testing.T) {
 		}
 	}
 }
+
+func TestCloseReason(t *testing.T) {
+	g := defaultGuide(t)
+	tests := []struct {
+		answers Answers
+		want    string
+	}{
+		{Answers{}, "A mix of both (a close call: no answer has given any points yet)"},
+		{Answers{"occasion": {"everyday"}, "budget": {"invest"}}, "A mix of both (a close call: a tie between Handcrafted and Mass-produced)"},
+		{Answers{"occasion": {"gift"}}, "A mix of both (a close call: Handcrafted leads by 2 points)"},
+		{Answers{"occasion": {"milestone"}, "budget": {"lowest"}, "lifespan": {"years"}}, "A mix of both (a close call: Handcrafted leads by 1 point)"},
+	}
+	for _, tt := range tests {
+		if got := NewReport(g, g.Evaluate(tt.answers)).Headline(); got != tt.want {
+			t.Errorf("%v: %q, want %q", tt.answers, got, tt.want)
+		}
+	}
+}

@@ -90,16 +90,9 @@ func RenderReport(rep *quiz.Report, width int, st Styles) string {
 // strengthLine says how firm the verdict is, in the report's own terms.
 func strengthLine(rep *quiz.Report) string {
 	if rep.Close {
-		return fmt.Sprintf("A close call: %s leads by %d point%s.", rep.OutcomeLabel(rep.Leader), rep.Lead, plural(rep.Lead))
+		return "A close call: " + rep.CloseReason() + "."
 	}
 	return fmt.Sprintf("Strength: %s (%.0f%% confidence).", rep.Strength, rep.Confidence*100)
-}
-
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
 }
 
 // reportWriter collects the report's lines at a fixed width.
