@@ -49,14 +49,14 @@ func (g *Guide) CheckAnswers(a Answers) error {
 	for _, qid := range qids {
 		qu, ok := g.Question(qid)
 		if !ok {
-			add(qid, fmt.Sprintf("unknown question %q (questions: %s)", Inert(qid), quoteList(g.QuestionIDs())))
+			add(qid, fmt.Sprintf("unknown question %q (questions: %s)", qid, quoteList(g.QuestionIDs())))
 			continue
 		}
 		seen := map[string]bool{}
 		for _, oid := range a[qid] {
 			switch {
 			case qu.OptionIndex(oid) < 0:
-				add(qid, fmt.Sprintf("question %q has no option %q (options: %s)", qid, Inert(oid), quoteList(qu.OptionIDs())))
+				add(qid, fmt.Sprintf("question %q has no option %q (options: %s)", qid, oid, quoteList(qu.OptionIDs())))
 			case seen[oid]:
 				add(qid, fmt.Sprintf("question %q: option %q is given twice", qid, oid))
 			}
@@ -82,7 +82,7 @@ func ParseAnswerFlag(s string) (string, []string, error) {
 	qid, opts, ok := strings.Cut(s, "=")
 	qid = strings.TrimSpace(qid)
 	if !ok || qid == "" {
-		return "", nil, fmt.Errorf("--answer %q: expected QUESTION=OPTION, e.g. --answer budget=invest", Inert(s))
+		return "", nil, fmt.Errorf("--answer %q: expected QUESTION=OPTION, e.g. --answer budget=invest", s)
 	}
 	var list []string
 	for _, o := range strings.Split(opts, ",") {
@@ -91,7 +91,7 @@ func ParseAnswerFlag(s string) (string, []string, error) {
 		}
 	}
 	if len(list) == 0 {
-		return "", nil, fmt.Errorf("--answer %q: no option after \"=\", e.g. --answer %s=OPTION", Inert(s), Inert(qid))
+		return "", nil, fmt.Errorf("--answer %q: no option after \"=\", e.g. --answer %s=OPTION", s, Inert(qid))
 	}
 	return qid, list, nil
 }
@@ -196,15 +196,15 @@ func parseAnswers(file string, data []byte) (Answers, map[string]int, error) {
 		case yaml.SequenceNode:
 			for _, item := range v.Content {
 				if item.Kind != yaml.ScalarNode {
-					return nil, nil, fmt.Errorf("%s:%d: %q: each choice must be an option id", file, item.Line, Inert(k.Value))
+					return nil, nil, fmt.Errorf("%s:%d: %q: each choice must be an option id", file, item.Line, k.Value)
 				}
 				opts = append(opts, item.Value)
 			}
 		default:
-			return nil, nil, fmt.Errorf("%s:%d: %q: expected an option id or a list of them", file, v.Line, Inert(k.Value))
+			return nil, nil, fmt.Errorf("%s:%d: %q: expected an option id or a list of them", file, v.Line, k.Value)
 		}
 		if _, dup := a[k.Value]; dup {
-			return nil, nil, fmt.Errorf("%s:%d: question %q is answered twice", file, k.Line, Inert(k.Value))
+			return nil, nil, fmt.Errorf("%s:%d: question %q is answered twice", file, k.Line, k.Value)
 		}
 		a[k.Value] = opts
 		lines[k.Value] = k.Line

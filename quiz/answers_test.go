@@ -43,10 +43,10 @@ func TestCheckAnswers(t *testing.T) {
 			}},
 		{"escape codes in ids are shown, not sent", Answers{"\x1b[2J": {"x"}, "budget": {"\x1b]52;c;aGk=\a", "\u202ex"}},
 			[]string{
-				`question "budget" has no option "\\x1b]52;c;aGk=\\x07" (options: lowest, moderate, invest)`,
-				`question "budget" has no option "\\u202ex" (options: lowest, moderate, invest)`,
+				`question "budget" has no option "\x1b]52;c;aGk=\a" (options: lowest, moderate, invest)`,
+				`question "budget" has no option "\u202ex" (options: lowest, moderate, invest)`,
 				`question "budget" takes one answer, got 2 (\x1b]52;c;aGk=\x07,\u202ex)`,
-				`unknown question "\\x1b[2J" ` + questions,
+				`unknown question "\x1b[2J" ` + questions,
 			}},
 	}
 	for _, tt := range tests {
@@ -90,7 +90,7 @@ func TestParseAnswerFlag(t *testing.T) {
 		{in: "  =invest", wantErr: `--answer "  =invest": expected QUESTION=OPTION, e.g. --answer budget=invest`},
 		{in: "budget=", wantErr: `--answer "budget=": no option after "=", e.g. --answer budget=OPTION`},
 		{in: "budget= , ,", wantErr: `--answer "budget= , ,": no option after "=", e.g. --answer budget=OPTION`},
-		{in: "\x1b[2J=", wantErr: `--answer "\\x1b[2J=": no option after "=", e.g. --answer \x1b[2J=OPTION`},
+		{in: "\x1b[2J=", wantErr: `--answer "\x1b[2J=": no option after "=", e.g. --answer \x1b[2J=OPTION`},
 	}
 	for _, tt := range tests {
 		q, opts, err := ParseAnswerFlag(tt.in)
@@ -148,7 +148,7 @@ func TestParseAnswers(t *testing.T) {
 		{name: "syntax error further down", src: "budget: invest\nextras: [a\n\n",
 			wantErr: `a.yaml:2: did not find expected ',' or ']'`},
 		{name: "escape code in a key is shown, not sent", src: "\"\\e[2J\": {a: b}\n",
-			wantErr: `a.yaml:1: "\\x1b[2J": expected an option id or a list of them`},
+			wantErr: `a.yaml:1: "\x1b[2J": expected an option id or a list of them`},
 		{name: "too large", src: "budget: invest\n#" + strings.Repeat("x", MaxAnswersSize) + "\n",
 			wantErr: "a.yaml: the file is larger than 64 KiB; an answers file is a short list of question: option lines"},
 	}

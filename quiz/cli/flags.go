@@ -106,7 +106,7 @@ func parseFlags(args []string, env Env) (_ *options, err error) {
 		return nil, usageErr("%s\nRun 'jewelguide --help' to see every flag.", flagMessage(err))
 	}
 	if fs.NArg() > 0 {
-		return nil, usageErr("unexpected argument %q; the commands are check and stats\nRun 'jewelguide --help' to see every flag.", quiz.Inert(fs.Arg(0)))
+		return nil, usageErr("unexpected argument %q; the commands are check and stats\nRun 'jewelguide --help' to see every flag.", fs.Arg(0))
 	}
 	if *version {
 		fmt.Fprintf(env.Stdout, "jewelguide %s\n", env.Version)
@@ -116,7 +116,7 @@ func parseFlags(args []string, env Env) (_ *options, err error) {
 	switch o.format {
 	case "text", "markdown", "json":
 	default:
-		return nil, usageErr("--format %q is not known; use text, markdown or json", quiz.Inert(o.format))
+		return nil, usageErr("--format %q is not known; use text, markdown or json", o.format)
 	}
 	if o.idle, err = parseIdle(*idle); err != nil {
 		return nil, err
@@ -139,7 +139,7 @@ func parseIdle(s string) (time.Duration, error) {
 		return 0, nil
 	}
 	if err != nil || d < 0 {
-		return 0, usageErr("--idle %q is not a duration; use e.g. 90s or 2m, or 0 to turn it off", quiz.Inert(s))
+		return 0, usageErr("--idle %q is not a duration; use e.g. 90s or 2m, or 0 to turn it off", s)
 	}
 	if d < minIdle {
 		return 0, usageErr("--idle %s is too short to read the screen; use at least %s, or 0 to turn it off", d, minIdle)

@@ -7,7 +7,6 @@ import (
 	"io"
 	"time"
 
-	"github.com/jewelguide/jewelguide/quiz"
 	"github.com/jewelguide/jewelguide/quiz/shop"
 )
 
@@ -42,7 +41,7 @@ func runStats(args []string, env Env) error {
 		return usageErr("stats needs at least one log file, e.g. jewelguide stats consultations.log")
 	}
 	if *format != "text" && *format != "json" {
-		return usageErr("stats: --format %q is not known; use text or json", quiz.Inert(*format))
+		return usageErr("stats: --format %q is not known; use text or json", *format)
 	}
 	from, to, err := shop.ParseDateRange(*since, *until, time.Local)
 	if err != nil {

@@ -143,7 +143,7 @@ func parseChoice(qu quiz.Question, text string) ([]string, string) {
 	for _, f := range fields {
 		k, err := strconv.Atoi(f)
 		if err != nil || k < 1 || k > n {
-			return nil, fmt.Sprintf("%q is not a choice here; type a number from 1 to %d.", quiz.Inert(f), n)
+			return nil, fmt.Sprintf("%q is not a choice here; type a number from 1 to %d.", f, n)
 		}
 		if !seen[k] {
 			seen[k] = true

@@ -40,7 +40,7 @@ func TestParseChoice(t *testing.T) {
 		{multi, "3 3", []string{"matching-set"}, ""},
 		{multi, "1,2,3", nil, "Choose at most 2."},
 		{multi, "1,x", nil, `"x" is not a choice here; type a number from 1 to 4.`},
-		{single, "\x1b[2J", nil, `"\\x1b[2J" is not a choice here; type a number from 1 to 3.`},
+		{single, "\x1b[2J", nil, `"\x1b[2J" is not a choice here; type a number from 1 to 3.`},
 	}
 	for _, tt := range tests {
 		got, msg := parseChoice(tt.q, tt.in)

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"time"
-
-	"github.com/jewelguide/jewelguide/quiz"
 )
 
 // ParseDateRange reads --since and --until dates (2026-11-27) in loc. Both
@@ -18,7 +16,7 @@ func ParseDateRange(since, until string, loc *time.Location) (from, to time.Time
 		}
 		t, err := time.ParseInLocation("2006-01-02", strings.TrimSpace(s), loc)
 		if err != nil {
-			return time.Time{}, fmt.Errorf("%s %q: expected a date like 2026-11-27", flag, quiz.Inert(s))
+			return time.Time{}, fmt.Errorf("%s %q: expected a date like 2026-11-27", flag, s)
 		}
 		return t, nil
 	}
