@@ -143,6 +143,12 @@ rules:
 	if r := run(t, "", nil, "check", "--strict", path); r.code != 1 {
 		t.Errorf("--strict with warnings: exit %d, want 1", r.code)
 	}
+	if r := run(t, "", nil, "check", path, "--strict"); r.code != 1 {
+		t.Errorf("--strict after the file: exit %d, want 1\n%s", r.code, r.stderr)
+	}
+	if r := run(t, "", nil, "check", "/dev/null"); r.code != 2 || !strings.Contains(r.stdout, "/dev/null: 1 error;") {
+		t.Errorf("an empty file is one error, not zero: exit %d\n%s", r.code, r.stdout)
+	}
 
 	broken := strings.Replace(guide, "id: budget\n", "id: budget\n    colour: red\n", 1)
 	broken = strings.Replace(broken, "close_call: mix", "close_call: draw", 1)

@@ -67,9 +67,9 @@ func TestFlagsAndExitCodes(t *testing.T) {
 		{"help", []string{"--help"}, 0, "--answer ID=OPTION", "", true},
 		{"short help", []string{"-h"}, 0, "Exit status:", "", true},
 		{"version", []string{"--version"}, 0, "jewelguide ", "", true},
-		{"unknown flag", []string{"--colour"}, 2, "", "unknown flag -colour", false},
+		{"unknown flag", []string{"--colour"}, 2, "", "unknown flag --colour", false},
 		{"unknown flag hint", []string{"--colour"}, 2, "", "jewelguide --help", false},
-		{"flag without value", []string{"--guide"}, 2, "", "flag -guide needs a value", false},
+		{"flag without value", []string{"--guide"}, 2, "", "flag --guide needs a value", false},
 		{"stray argument", []string{"ring"}, 2, "", `unexpected argument "ring"`, false},
 		{"bad format", []string{"--format", "pdf", "--answer", "budget=invest"}, 2, "", `--format "pdf" is not known`, false},
 		{"answer given", []string{"--answer", "occasion=milestone"}, 0, "Recommendation: Handcrafted", "", true},
@@ -78,6 +78,8 @@ func TestFlagsAndExitCodes(t *testing.T) {
 		{"too many choices", []string{"--answer", "extras=meet-maker,hold-value,matching-set"}, 2, "", `question "extras" takes at most 2 answers, got 3`, false},
 		{"malformed answer", []string{"--answer", "budget"}, 2, "", `expected QUESTION=OPTION`, false},
 		{"missing guide", []string{"--guide", "nope.yaml"}, 2, "", "nope.yaml: cannot read the guide: no such file or directory", false},
+		{"empty resume code", []string{"--resume", ""}, 2, "", "--resume needs a code", false},
+		{"empty answers file", []string{"--answers", "/dev/null"}, 2, "", "/dev/null holds no answers", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

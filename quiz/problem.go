@@ -25,6 +25,11 @@ type GuideError struct {
 	Total int
 }
 
+// Count is how many problems were found, listed or not.
+func (e *GuideError) Count() int {
+	return max(e.Total, len(e.Problems))
+}
+
 func (e *GuideError) Error() string {
 	lines := make([]string, len(e.Problems))
 	for i, p := range e.Problems {
@@ -90,8 +95,16 @@ func (ps problems) err(file string) error {
 
 // quoteList renders ids for "(options: a, b, c)" hints.
 func quoteList(ids []string) string {
-	if len(ids) == 0 {
+	// A question or option whose id is missing is reported on its own;
+	// listing it here as an empty entry would only confuse.
+	var named []string
+	for _, id := range ids {
+		if id != "" {
+			named = append(named, id)
+		}
+	}
+	if len(named) == 0 {
 		return "none"
 	}
-	return strings.Join(ids, ", ")
+	return strings.Join(named, ", ")
 }

@@ -31,21 +31,21 @@ func runCheck(args []string, env Env) error {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	strict := fs.Bool("strict", false, "")
-	if err := fs.Parse(args); err != nil {
+	files, err := parseInterspersed(fs, args)
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(env.Stdout, checkUsage)
 			return nil
 		}
 		return usageErr("check: %s\nRun 'jewelguide check --help' for its usage.", flagMessage(err))
 	}
-	if fs.NArg() > 1 {
-		return usageErr("check takes one guide file at a time, got %d", fs.NArg())
+	if len(files) > 1 {
+		return usageErr("check takes one guide file at a time, got %d", len(files))
 	}
 	file := data.GuideFile + " (built in)"
 	var g *quiz.Guide
-	var err error
-	if fs.NArg() == 1 {
-		file = fs.Arg(0)
+	if len(files) == 1 {
+		file = files[0]
 		g, err = quiz.Load(file)
 	} else {
 		g, err = quiz.Parse(file, data.Guide)
@@ -56,7 +56,7 @@ func runCheck(args []string, env Env) error {
 			file = quiz.Inert(file)
 			fmt.Fprintln(env.Stdout, err)
 			fmt.Fprintf(env.Stdout, "%s: %s; the guide cannot be used until %s fixed\n",
-				file, count(ge.Total, "error", "errors"), plural(ge.Total, "it is", "they are"))
+				file, count(ge.Count(), "error", "errors"), plural(ge.Count(), "it is", "they are"))
 			return &exitError{code: ExitUsage, err: errors.New("")}
 		}
 		return badInput(err)

@@ -175,6 +175,10 @@ func collectAnswers(g *quiz.Guide, opts *options) (quiz.Answers, bool, error) {
 		a[kv.question] = kv.options
 		flagged[kv.question] = true
 	}
+	if len(a) == 0 {
+		// Scoring nothing would print a verdict that means nothing.
+		return nil, true, fmt.Errorf("%s holds no answers; write one per line, e.g. \"budget: invest\"", opts.answersFile)
+	}
 	if err := g.CheckAnswers(a); err != nil {
 		if file != nil {
 			// Point at the file's line for answers the file gave.

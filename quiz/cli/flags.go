@@ -63,7 +63,8 @@ Flags:
                         when input or output is not a terminal, or TERM=dumb)
   --resume CODE         open the review with the answers behind a resume code
                         (without a terminal: print their report)
-  --save-dir DIR        folder for handouts saved with s (default: here)
+  --save-dir DIR        folder for handouts saved with s (default: here;
+                        it must exist)
   --log FILE            append one JSON line per completed consultation
   --idle DURATION       back to the welcome screen after this long without a
                         key, e.g. 2m (default 0: never; full screen only)
@@ -77,7 +78,7 @@ Examples:
   jewelguide --answers answers.yaml --format markdown > result.md
   jewelguide --guide shop.yaml
   jewelguide --log consultations.log --save-dir handouts --idle 2m
-  jewelguide --resume 1ZZ-K45-J80
+  jewelguide --resume 23Z-KN9-0NQ
   jewelguide check shop.yaml
 
 Exit status: 0 done, 1 runtime error, 2 bad usage or input, 130 interrupted.
@@ -121,6 +122,11 @@ func parseFlags(args []string, env Env) (_ *options, err error) {
 	if o.idle, err = parseIdle(*idle); err != nil {
 		return nil, err
 	}
+	resumeGiven := false
+	fs.Visit(func(f *flag.Flag) { resumeGiven = resumeGiven || f.Name == "resume" })
+	if resumeGiven && strings.TrimSpace(o.resume) == "" {
+		return nil, usageErr("--resume needs a code, e.g. --resume 23Z-KN9-0NQ")
+	}
 	if o.resume != "" && (len(o.answers) > 0 || o.answersFile != "") {
 		return nil, usageErr("--resume and --answer/--answers both give answers; use one of them")
 	}
@@ -151,11 +157,13 @@ func parseIdle(s string) (time.Duration, error) {
 // phrasing and a usage dump, into one line.
 func flagMessage(err error) string {
 	msg := err.Error()
-	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
-		return fmt.Sprintf("unknown flag %s", quiz.Inert(name))
+	// The flag package names flags with one dash; the help and README
+	// write them with two.
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+		return fmt.Sprintf("unknown flag --%s", name)
 	}
-	if rest, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
-		return fmt.Sprintf("flag %s needs a value", quiz.Inert(rest))
+	if rest, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
+		return fmt.Sprintf("flag --%s needs a value", rest)
 	}
 	if strings.HasPrefix(msg, "invalid value ") {
 		// "invalid value "x" for flag -answer: <why>": the why already
@@ -165,4 +173,23 @@ func flagMessage(err error) string {
 		}
 	}
 	return quiz.Inert(msg)
+}
+
+// parseInterspersed parses flags that may come before or after the
+// positional arguments ("check FILE --strict" as well as "check --strict
+// FILE"), returning the positional ones. The flag package stops at the
+// first argument that is not a flag.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return positional, nil
+		}
+		positional = append(positional, args[0])
+		args = args[1:]
+	}
 }

@@ -30,14 +30,15 @@ func runStats(args []string, env Env) error {
 	until := fs.String("until", "", "")
 	format := fs.String("format", "text", "")
 	guide := fs.String("guide", "", "")
-	if err := fs.Parse(args); err != nil {
+	files, err := parseInterspersed(fs, args)
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(env.Stdout, statsUsage)
 			return nil
 		}
 		return usageErr("stats: %s\nRun 'jewelguide stats --help' for its usage.", flagMessage(err))
 	}
-	if fs.NArg() == 0 {
+	if len(files) == 0 {
 		return usageErr("stats needs at least one log file, e.g. jewelguide stats consultations.log")
 	}
 	if *format != "text" && *format != "json" {
@@ -47,7 +48,7 @@ func runStats(args []string, env Env) error {
 	if err != nil {
 		return usageErr("stats: %v", err)
 	}
-	st, err := shop.ReadLogs(fs.Args(), from, to)
+	st, err := shop.ReadLogs(files, from, to)
 	if err != nil {
 		return badInput(err)
 	}

@@ -65,7 +65,8 @@ func Run(ctx context.Context, g *quiz.Guide, in io.Reader, out io.Writer, width 
 				}
 				return nil, &InputEndedError{Question: i + 1, Of: len(g.Questions)}
 			}
-			text := strings.TrimSpace(ln.text)
+			// Some Windows shells start piped text with a byte-order mark.
+			text := strings.TrimSpace(strings.TrimPrefix(ln.text, "\ufeff"))
 			switch {
 			case text == "?":
 				why := qu.Why

@@ -99,3 +99,14 @@ func TestGoingBackShowsAndKeepsTheAnswer(t *testing.T) {
 		t.Errorf("0 on a multi-select question means none of these, got %v (present %v)", got, ok)
 	}
 }
+
+func TestByteOrderMarkIsIgnored(t *testing.T) {
+	// Some Windows shells start piped text with a byte-order mark.
+	a, err := Run(context.Background(), guide(t), strings.NewReader("\ufeff3\n1\n1\n1\n1\n1\n0\n"), &strings.Builder{}, 80)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := a["occasion"]; len(got) != 1 || got[0] != "milestone" {
+		t.Errorf("occasion = %v, want milestone", got)
+	}
+}
