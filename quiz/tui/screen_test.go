@@ -170,3 +170,20 @@ func TestHelpToggle(t *testing.T) {
 	mustNotContain(t, full, "r review", "pgup", "y yes")
 	mustNotContain(t, screenText(press(t, m, "?")), "ctrl+c")
 }
+
+func TestCancelKeepsTheReviewRowWithOpenQuestions(t *testing.T) {
+	// Two answers given, the rest open: the review would normally point at
+	// the first open question, but cancelling a change returns to its row.
+	m := newModel(t, Options{Answers: quiz.Answers{"occasion": {"gift"}, "budget": {"invest"}}, Review: true})
+	if m.screen != screenReview {
+		t.Fatalf("screen %s, want the review", m.screen)
+	}
+	changing := press(t, m, "up", "enter") // from the first open row (3) to row 2
+	if changing.screen != screenQuestion || changing.q != 1 {
+		t.Fatalf("screen %s question %d, want question 2", changing.screen, changing.q+1)
+	}
+	back := press(t, changing, "esc")
+	if back.screen != screenReview || back.cursor != 1 {
+		t.Errorf("after cancelling: screen %s, cursor %d; want the review on row 1", back.screen, back.cursor)
+	}
+}

@@ -75,7 +75,12 @@ func (m Model) updateQuestion(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m.choose(picked), nil
 	case key.Matches(msg, m.keys.Back):
 		if m.fromReview {
-			return m.openReview(m.q), nil
+			// Cancelled: back to the row it came from, not on to the
+			// first open question as after a choice.
+			q := m.q
+			m = m.openReview(q)
+			m.cursor = q
+			return m, nil
 		}
 		if m.q > 0 {
 			return m.openQuestion(m.q - 1), nil
