@@ -54,6 +54,11 @@ func SaveHandout(dir string, now time.Time, ref string, rep *quiz.Report, note s
 	want := filepath.Join(dir, base+".md")
 	tmp, err := writeTemp(dir, body.Bytes())
 	if err != nil {
+		// The library's message names the hidden temporary file; say what
+		// a person can act on when the folder itself is the problem.
+		if st, serr := os.Stat(dir); serr != nil || !st.IsDir() {
+			return "", fmt.Errorf("cannot save the handout %s: the folder %s is missing or not a folder", want, dir)
+		}
 		return "", fmt.Errorf("cannot save the handout %s: %w", want, err)
 	}
 	defer os.Remove(tmp)

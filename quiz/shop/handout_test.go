@@ -241,6 +241,9 @@ func TestSaveHandoutMissingFolder(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), filepath.Join(dir, "2026-11-27-1432.md")) {
 		t.Errorf("error = %v, want one naming the path", err)
 	}
+	if err == nil || !strings.Contains(err.Error(), "the folder "+dir+" is missing") || strings.Contains(err.Error(), ".tmp") {
+		t.Errorf("error = %v, want it to say the folder is missing, not name a temporary file", err)
+	}
 }
 
 func TestSlug(t *testing.T) {
