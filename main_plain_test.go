@@ -211,3 +211,10 @@ func TestSignalsExitWithShellStatus(t *testing.T) {
 		})
 	}
 }
+
+func TestPlainModeQuit(t *testing.T) {
+	r := run(t, "3\nq\n", nil)
+	if r.code != 0 || r.stdout != "" || !strings.Contains(r.stderr, "Stopped; no report was written.") {
+		t.Errorf("q in plain mode: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+}

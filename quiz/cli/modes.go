@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 
@@ -71,6 +72,9 @@ func runPlain(ctx context.Context, env Env, opts *options, g *quiz.Guide) error 
 		prompts = env.Stderr
 	}
 	a, err := plain.Run(ctx, g, env.Stdin, prompts, env.width())
+	if errors.Is(err, plain.ErrQuit) {
+		return nil // stopping on purpose is not a failure, as q in the interface
+	}
 	if err != nil {
 		return err
 	}

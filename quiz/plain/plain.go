@@ -7,6 +7,7 @@ package plain
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -24,6 +25,9 @@ type InputEndedError struct {
 func (e *InputEndedError) Error() string {
 	return fmt.Sprintf("input ended at question %d of %d; no report was written", e.Question, e.Of)
 }
+
+// ErrQuit is returned when the user typed q to stop before the end.
+var ErrQuit = errors.New("quit before the last question")
 
 // maxLine bounds one line of input so a stream without newlines cannot
 // grow memory without limit.
@@ -43,7 +47,7 @@ func Run(ctx context.Context, g *quiz.Guide, in io.Reader, out io.Writer, width 
 	if g.Shop.Tagline != "" {
 		p.line(0, quiz.Inert(g.Shop.Tagline))
 	}
-	p.line(0, fmt.Sprintf("%d questions. Type the number of your answer and press Enter; b goes back, ? explains a question.", len(g.Questions)))
+	p.line(0, fmt.Sprintf("%d questions. Type the number of your answer and press Enter; b goes back, ? explains a question, q stops.", len(g.Questions)))
 	for i := 0; i < len(g.Questions); {
 		qu := g.Questions[i]
 		askQuestion(p, qu, i, len(g.Questions))
@@ -75,6 +79,9 @@ func Run(ctx context.Context, g *quiz.Guide, in io.Reader, out io.Writer, width 
 				}
 				p.line(0, "Why we ask: "+quiz.Inert(why))
 				continue
+			case strings.EqualFold(text, "q"):
+				p.line(0, "Stopped; no report was written.")
+				return nil, ErrQuit
 			case strings.EqualFold(text, "b"):
 				if i == 0 {
 					p.line(0, "This is the first question; there is nothing to go back to.")
@@ -112,9 +119,9 @@ func askQuestion(p *printer, qu quiz.Question, i, n int) {
 }
 
 func promptText(qu quiz.Question, i int) string {
-	keys := "b: back, ?: why"
+	keys := "b: back, ?: why, q: quit"
 	if i == 0 {
-		keys = "?: why"
+		keys = "?: why, q: quit"
 	}
 	if qu.Multi() {
 		return fmt.Sprintf("Type up to %d of 1-%d, comma-separated, or 0 for none (%s): ", qu.Max, len(qu.Options), keys)
