@@ -2,8 +2,10 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -72,5 +74,24 @@ func TestCheckCountsEveryErrorAndShowsNamesInert(t *testing.T) {
 	}
 	if r := run(t, "", nil, "--guide", path); r.code != 2 || strings.Contains(r.stderr, "\x1b") || !strings.Contains(r.stderr, `bad\x1b[31mname.yaml`) {
 		t.Errorf("--guide with a hostile name: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+func TestWriteFailuresAreReported(t *testing.T) {
+	full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+	if err != nil {
+		t.Skipf("no /dev/full here: %v", err)
+	}
+	defer full.Close()
+	for _, args := range [][]string{{"--help"}, {"check"}, {"--answer", "occasion=gift"}} {
+		cmd := exec.Command(bin, args...)
+		cmd.Stdout = full
+		var stderr strings.Builder
+		cmd.Stderr = &stderr
+		err := cmd.Run()
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != 1 || !strings.Contains(stderr.String(), "no space left on device") {
+			t.Errorf("%v to a full disk: %v, stderr %q; want exit 1 naming the failure", args, err, stderr.String())
+		}
 	}
 }

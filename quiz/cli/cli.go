@@ -103,12 +103,16 @@ func run(ctx context.Context, args []string, env Env) error {
 	if len(args) > 0 {
 		switch args[0] {
 		case "check":
-			return runCheck(args[1:], env)
+			return withCheckedStdout(env, func(env Env) error { return runCheck(args[1:], env) })
 		case "stats":
-			return runStats(args[1:], env)
+			return withCheckedStdout(env, func(env Env) error { return runStats(args[1:], env) })
 		}
 	}
-	opts, err := parseFlags(args, env)
+	var opts *options
+	err := withCheckedStdout(env, func(env Env) (err error) {
+		opts, err = parseFlags(args, env) // prints --help and --version
+		return err
+	})
 	if err != nil {
 		return err
 	}
@@ -187,4 +191,31 @@ func collectAnswers(g *quiz.Guide, opts *options) (quiz.Answers, bool, error) {
 		return nil, true, err
 	}
 	return a, true, nil
+}
+
+// checkedWriter remembers the first failed write.
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	if err != nil && c.err == nil {
+		c.err = err
+	}
+	return n, err
+}
+
+// withCheckedStdout runs fn with stdout wrapped so that a failed write (a
+// full disk, a closed pipe) fails the run instead of passing unnoticed.
+// Not for the full-screen interface, which needs the terminal itself.
+func withCheckedStdout(env Env, fn func(Env) error) error {
+	cw := &checkedWriter{w: env.Stdout}
+	env.Stdout = cw
+	err := fn(env)
+	if err == nil && cw.err != nil {
+		return fmt.Errorf("writing the output: %v", cw.err)
+	}
+	return err
 }
