@@ -23,7 +23,8 @@ func TestStatsCommand(t *testing.T) {
 	if err := os.WriteFile(log, []byte(strings.Join(lines, "\n")+"\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	r := run(t, "", []string{"TZ=UTC"}, "stats", log)
+	// The same file named twice is read once.
+	r := run(t, "", []string{"TZ=UTC"}, "stats", log, log)
 	if r.code != 0 {
 		t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}

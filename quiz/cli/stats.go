@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 	"time"
 
 	"github.com/jewelguide/jewelguide/quiz/shop"
@@ -48,7 +49,7 @@ func runStats(args []string, env Env) error {
 	if err != nil {
 		return usageErr("stats: %v", err)
 	}
-	st, err := shop.ReadLogs(files, from, to)
+	st, err := shop.ReadLogs(uniquePaths(files), from, to)
 	if err != nil {
 		return badInput(err)
 	}
@@ -63,4 +64,18 @@ func runStats(args []string, env Env) error {
 		return shop.WriteStatsJSON(env.Stdout, st)
 	}
 	return shop.WriteStatsText(env.Stdout, st, env.width(), env.Getenv("TERM") == "dumb")
+}
+
+// uniquePaths drops repeated files ("stats a.log *.log"), which would
+// otherwise count every consultation in them twice.
+func uniquePaths(paths []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, p := range paths {
+		if key := filepath.Clean(p); !seen[key] {
+			seen[key] = true
+			out = append(out, p)
+		}
+	}
+	return out
 }
