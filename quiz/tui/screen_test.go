@@ -187,3 +187,21 @@ func TestCancelKeepsTheReviewRowWithOpenQuestions(t *testing.T) {
 		t.Errorf("after cancelling: screen %s, cursor %d; want the review on row 1", back.screen, back.cursor)
 	}
 }
+
+func TestResultStaysAtTheEndWhenRowsAreTaken(t *testing.T) {
+	res := resize(t, atResult(t, newModel(t, Options{})), 80, 24)
+	end := press(t, res, "end")
+	if !end.vp.AtBottom() {
+		t.Fatalf("end did not reach the bottom")
+	}
+	// The full help takes rows from the report; the end must stay in view.
+	helped := press(t, end, "?")
+	if !helped.vp.AtBottom() {
+		t.Errorf("after ? the report no longer shows its end: %s", lastLine(screenText(helped)))
+	}
+}
+
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	return lines[len(lines)-1]
+}

@@ -168,6 +168,9 @@ func (m *Model) layoutResult() {
 	if m.report == nil || m.screen != screenResult {
 		return
 	}
+	// Someone who scrolled to the end (the checklist) stays there when a
+	// status line or the help takes rows away from the report.
+	atEnd := m.vp.TotalLineCount() > 0 && m.vp.AtBottom()
 	w := m.inner()
 	if m.vpReport != m.report || m.vp.Width != w {
 		// Scrolling keys land here too; render only when the report or
@@ -177,7 +180,7 @@ func (m *Model) layoutResult() {
 		m.vpReport = m.report
 	}
 	m.vp.Height = max(1, m.height-len(m.resultBottom()))
-	if m.vp.PastBottom() {
+	if m.vp.PastBottom() || atEnd {
 		m.vp.GotoBottom()
 	}
 }
