@@ -10,7 +10,7 @@ import (
 // strings of symbols mean the same answers), and that error messages never
 // echo a control character.
 func FuzzDecodeCode(f *testing.F) {
-	g := codeTestGuide(f)
+	g := defaultGuide(f)
 	for _, a := range []Answers{{}, {"budget": {"invest"}}, {"occasion": {"trend"}, "extras": {"meet-maker", "easy-replace"}}} {
 		code := g.Code(a)
 		f.Add(code)
