@@ -94,11 +94,12 @@ func build(r *rawGuide) (*Guide, problems) {
 		}
 		g.outcomeIdx[oid] = len(g.Outcomes)
 		g.Outcomes = append(g.Outcomes, Outcome{
-			ID:      oid,
-			Label:   text(o.Label, "outcome "+q(oid)+" label", maxTitleLen, true, o.pos),
-			Summary: text(o.Summary, "outcome "+q(oid)+" summary", maxTextLen, false, o.pos),
-			Close:   text(o.Close, "outcome "+q(oid)+" close", maxTextLen, false, o.pos),
-			Line:    o.Line,
+			ID:          oid,
+			Label:       text(o.Label, "outcome "+q(oid)+" label", maxTitleLen, true, o.pos),
+			MidSentence: text(o.MidSentence, "outcome "+q(oid)+" mid_sentence", maxTitleLen, false, o.pos),
+			Summary:     text(o.Summary, "outcome "+q(oid)+" summary", maxTextLen, false, o.pos),
+			Close:       text(o.Close, "outcome "+q(oid)+" close", maxTextLen, false, o.pos),
+			Line:        o.Line,
 		})
 	}
 	outcomeIDs := make([]string, len(g.Outcomes))
@@ -138,7 +139,26 @@ func build(r *rawGuide) (*Guide, problems) {
 		}
 	}
 
-	buildQuestions(g, r, &ps, text, id, points)
+	wishes := func(rw rawWishes, owner string) []Wish {
+		// A repeated outcome needs no check here: the parser refuses
+		// repeated keys in any mapping.
+		var out []Wish
+		for _, w := range rw.List {
+			oc := w.Outcome
+			switch _, ok := g.outcomeIdx[oc.V]; {
+			case !ok:
+				ps.add(oc.Line, oc.Col, "%s rules out outcome %q, which the guide does not have (outcomes: %s)", owner, oc.V, quoteList(outcomeIDs))
+				continue
+			case oc.V == g.Decision.CloseCall:
+				ps.add(oc.Line, oc.Col, "%s rules out %q, the close-call outcome; it is the verdict when wishes conflict, so it cannot be ruled out", owner, oc.V)
+				continue
+			}
+			out = append(out, Wish{Outcome: oc.V, Text: text(w.Text, owner+" rules_out text for "+q(oc.V), maxTextLen, true, w.Text.pos)})
+		}
+		return out
+	}
+
+	buildQuestions(g, r, &ps, text, id, points, wishes)
 	buildRules(g, r, &ps, text, id, points)
 	buildChecklist(g, r, &ps, text, outcomeIDs)
 	unknown, owners := unknownFields(r)
@@ -184,6 +204,7 @@ func hasControl(s string) bool {
 type textFn func(s rawStr, what string, limit int, required bool, at pos) string
 type idFn func(s rawStr, what string, at pos) string
 type pointsFn func(rp rawPoints, owner string) []Points
+type wishesFn func(rw rawWishes, owner string) []Wish
 
 // unknownFields gathers the unknown keys found while decoding, and the
 // places of the mappings that held them.

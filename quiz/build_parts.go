@@ -2,7 +2,7 @@ package quiz
 
 import "fmt"
 
-func buildQuestions(g *Guide, r *rawGuide, ps *problems, text textFn, id idFn, points pointsFn) {
+func buildQuestions(g *Guide, r *rawGuide, ps *problems, text textFn, id idFn, points pointsFn, wishes wishesFn) {
 	if len(r.Questions) == 0 {
 		ps.add(1, 0, "the guide has no questions under \"questions\"")
 	}
@@ -55,6 +55,7 @@ func buildQuestions(g *Guide, r *rawGuide, ps *problems, text textFn, id idFn, p
 				Points: points(ro.Points, oname),
 				Line:   ro.Line,
 			}
+			op.RulesOut = wishes(ro.RulesOut, oname)
 			if len(op.Points) > 0 && op.Reason == "" {
 				ps.add(ro.Line, ro.Col, "%s gives points but has no reason; add the sentence shown when it counts", oname)
 			}

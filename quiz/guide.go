@@ -61,13 +61,25 @@ type Decision struct {
 
 // Outcome is one possible recommendation.
 type Outcome struct {
-	ID      string
-	Label   string
-	Summary string
+	ID    string
+	Label string
+	// MidSentence is the label as it reads inside a sentence ("would make
+	// it a mix of both"); empty means the label reads well there as it is.
+	MidSentence string
+	Summary     string
 	// Close is shown instead of Summary when this outcome is the verdict of
 	// a close call, to say why both sides make sense.
 	Close string
 	Line  int
+}
+
+// InSentence is the outcome's name as it reads mid-sentence: MidSentence
+// when the guide gives one, else the label.
+func (o Outcome) InSentence() string {
+	if o.MidSentence != "" {
+		return o.MidSentence
+	}
+	return o.Label
 }
 
 // Question is one decision the shopper makes.
@@ -92,7 +104,18 @@ type Option struct {
 	Detail string
 	Points []Points
 	Reason string
-	Line   int
+	// RulesOut lists the outcomes this answer rules out whatever the
+	// points say: a hard wish, such as a piece designed with the maker.
+	RulesOut []Wish
+	Line     int
+}
+
+// Wish is one outcome an answer rules out, with the text a report shows
+// when the wish decides the verdict: why that outcome cannot give what was
+// asked for, and what would make the wish work.
+type Wish struct {
+	Outcome string
+	Text    string
 }
 
 // Points is a number of points given to one outcome.

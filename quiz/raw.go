@@ -55,10 +55,11 @@ type rawDecision struct {
 }
 
 type rawOutcome struct {
-	ID      rawStr `yaml:"id"`
-	Label   rawStr `yaml:"label"`
-	Summary rawStr `yaml:"summary"`
-	Close   rawStr `yaml:"close"`
+	ID          rawStr `yaml:"id"`
+	Label       rawStr `yaml:"label"`
+	MidSentence rawStr `yaml:"mid_sentence"`
+	Summary     rawStr `yaml:"summary"`
+	Close       rawStr `yaml:"close"`
 	pos
 	unknownKeys
 }
@@ -75,11 +76,12 @@ type rawQuestion struct {
 }
 
 type rawOption struct {
-	ID     rawStr    `yaml:"id"`
-	Label  rawStr    `yaml:"label"`
-	Detail rawStr    `yaml:"detail"`
-	Points rawPoints `yaml:"points"`
-	Reason rawStr    `yaml:"reason"`
+	ID       rawStr    `yaml:"id"`
+	Label    rawStr    `yaml:"label"`
+	Detail   rawStr    `yaml:"detail"`
+	Points   rawPoints `yaml:"points"`
+	Reason   rawStr    `yaml:"reason"`
+	RulesOut rawWishes `yaml:"rules_out"`
 	pos
 	unknownKeys
 }
@@ -156,6 +158,39 @@ func (p *rawPoints) UnmarshalYAML(n *yaml.Node) error {
 			continue
 		}
 		p.List = append(p.List, rawPoint{Outcome: rawStr{k.Value, posOf(k)}, Points: pts})
+	}
+	if errs != nil {
+		return &yaml.TypeError{Errors: errs}
+	}
+	return nil
+}
+
+// rawWishes is an option's "rules_out" mapping: outcome id to the text
+// that says what would make the wish work. Like rawPoints it keeps file
+// order, so a report names the wishes in the order the author wrote them.
+type rawWishes struct {
+	List []rawWish
+	pos
+}
+
+type rawWish struct {
+	Outcome rawStr
+	Text    rawStr
+}
+
+func (w *rawWishes) UnmarshalYAML(n *yaml.Node) error {
+	w.pos = posOf(n)
+	if n.Kind != yaml.MappingNode {
+		return typeErr(n, "rules_out must be a mapping of outcome id to the text shown when the wish decides, e.g. \"mass-produced: Only a maker can ...\"; found %s", kindName(n))
+	}
+	var errs []string
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if v.Kind != yaml.ScalarNode {
+			errs = append(errs, lineMsg(v, "rules_out for %q must be text saying what would make the wish work, found %s", k.Value, kindName(v)))
+			continue
+		}
+		w.List = append(w.List, rawWish{Outcome: rawStr{k.Value, posOf(k)}, Text: rawStr{v.Value, posOf(v)}})
 	}
 	if errs != nil {
 		return &yaml.TypeError{Errors: errs}
