@@ -139,6 +139,18 @@ func build(r *rawGuide) (*Guide, problems) {
 		}
 	}
 
+	cautions := func(rw rawWishes, owner string) []Wish {
+		var out []Wish
+		for _, w := range rw.List {
+			oc := w.Outcome
+			if _, ok := g.outcomeIdx[oc.V]; !ok {
+				ps.add(oc.Line, oc.Col, "%s has a caution for outcome %q, which the guide does not have (outcomes: %s)", owner, oc.V, quoteList(outcomeIDs))
+				continue
+			}
+			out = append(out, Wish{Outcome: oc.V, Text: text(w.Text, owner+" caution for "+q(oc.V), maxTextLen, true, w.Text.pos)})
+		}
+		return out
+	}
 	wishes := func(rw rawWishes, owner string) []Wish {
 		// A repeated outcome needs no check here: the parser refuses
 		// repeated keys in any mapping.
@@ -158,7 +170,7 @@ func build(r *rawGuide) (*Guide, problems) {
 		return out
 	}
 
-	buildQuestions(g, r, &ps, text, id, points, wishes)
+	buildQuestions(g, r, &ps, text, id, points, wishes, cautions)
 	buildRules(g, r, &ps, text, id, points)
 	buildChecklist(g, r, &ps, text, outcomeIDs)
 	unknown, owners := unknownFields(r)

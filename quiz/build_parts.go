@@ -2,7 +2,7 @@ package quiz
 
 import "fmt"
 
-func buildQuestions(g *Guide, r *rawGuide, ps *problems, text textFn, id idFn, points pointsFn, wishes wishesFn) {
+func buildQuestions(g *Guide, r *rawGuide, ps *problems, text textFn, id idFn, points pointsFn, wishes, cautions wishesFn) {
 	if len(r.Questions) == 0 {
 		ps.add(1, 0, "the guide has no questions under \"questions\"")
 	}
@@ -56,6 +56,7 @@ func buildQuestions(g *Guide, r *rawGuide, ps *problems, text textFn, id idFn, p
 				Line:   ro.Line,
 			}
 			op.RulesOut = wishes(ro.RulesOut, oname)
+			op.Caution = cautions(ro.Caution, oname)
 			if len(op.Points) > 0 && op.Reason == "" {
 				ps.add(ro.Line, ro.Col, "%s gives points but has no reason; add the sentence shown when it counts", oname)
 			}

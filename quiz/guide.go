@@ -107,12 +107,16 @@ type Option struct {
 	// RulesOut lists the outcomes this answer rules out whatever the
 	// points say: a hard wish, such as a piece designed with the maker.
 	RulesOut []Wish
-	Line     int
+	// Caution lists, per outcome, what to watch for when this answer meets
+	// that verdict: an exact match asked of a maker, say.
+	Caution []Wish
+	Line    int
 }
 
-// Wish is one outcome an answer rules out, with the text a report shows
-// when the wish decides the verdict: why that outcome cannot give what was
-// asked for, and what would make the wish work.
+// Wish is one outcome an answer names, with a text. In RulesOut the
+// outcome is ruled out and the text, shown when the wish decides the
+// verdict, says what would make the wish work; in Caution the text is
+// shown when the outcome is the verdict.
 type Wish struct {
 	Outcome string
 	Text    string

@@ -82,6 +82,7 @@ type rawOption struct {
 	Points   rawPoints `yaml:"points"`
 	Reason   rawStr    `yaml:"reason"`
 	RulesOut rawWishes `yaml:"rules_out"`
+	Caution  rawWishes `yaml:"caution"`
 	pos
 	unknownKeys
 }
@@ -165,8 +166,8 @@ func (p *rawPoints) UnmarshalYAML(n *yaml.Node) error {
 	return nil
 }
 
-// rawWishes is an option's "rules_out" mapping: outcome id to the text
-// that says what would make the wish work. Like rawPoints it keeps file
+// rawWishes is an option's "rules_out" or "caution" mapping: outcome id
+// to a text (what would make the wish work; what to watch for). Like rawPoints it keeps file
 // order, so a report names the wishes in the order the author wrote them.
 type rawWishes struct {
 	List []rawWish
@@ -181,13 +182,13 @@ type rawWish struct {
 func (w *rawWishes) UnmarshalYAML(n *yaml.Node) error {
 	w.pos = posOf(n)
 	if n.Kind != yaml.MappingNode {
-		return typeErr(n, "rules_out must be a mapping of outcome id to the text shown when the wish decides, e.g. \"mass-produced: Only a maker can ...\"; found %s", kindName(n))
+		return typeErr(n, "rules_out and caution take a mapping of outcome id to a text, e.g. \"mass-produced: Only a maker can ...\"; found %s", kindName(n))
 	}
 	var errs []string
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if v.Kind != yaml.ScalarNode {
-			errs = append(errs, lineMsg(v, "rules_out for %q must be text saying what would make the wish work, found %s", k.Value, kindName(v)))
+			errs = append(errs, lineMsg(v, "the entry for outcome %q must be a text, found %s", k.Value, kindName(v)))
 			continue
 		}
 		w.List = append(w.List, rawWish{Outcome: rawStr{k.Value, posOf(k)}, Text: rawStr{v.Value, posOf(v)}})

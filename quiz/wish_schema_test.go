@@ -24,6 +24,9 @@ func TestWishSchema(t *testing.T) {
 	if n := len(qu.Options[1].RulesOut); n != 0 {
 		t.Errorf("an option without rules_out rules out %d outcomes", n)
 	}
+	if c := qu.Options[1].Caution; len(c) != 1 || c[0].Outcome != "hand" || c[0].Text != "A maker's shelf holds few finished designs; ask what is ready." {
+		t.Errorf("caution = %+v", c)
+	}
 	for id, want := range map[string]string{"hand": "made by hand", "mass": "Mass", "mix": "a mix"} {
 		if o, _ := g.Outcome(id); o.InSentence() != want {
 			t.Errorf("%s.InSentence() = %q, want %q", id, o.InSentence(), want)
