@@ -110,3 +110,14 @@ func TestByteOrderMarkIsIgnored(t *testing.T) {
 		t.Errorf("occasion = %v, want milestone", got)
 	}
 }
+
+func TestAccessible(t *testing.T) {
+	for v, want := range map[string]bool{
+		"": false, "0": false, "false": false, "FALSE": false, " ": false,
+		"1": true, "true": true, "yes": true,
+	} {
+		if got := Accessible(v); got != want {
+			t.Errorf("Accessible(%q) = %v, want %v", v, got, want)
+		}
+	}
+}

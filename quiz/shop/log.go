@@ -35,6 +35,9 @@ type Record struct {
 	// shop can see what tends to decide.
 	Reasons   []string `json:"reasons"`
 	Reference string   `json:"reference,omitempty"`
+	// Public marks a consultation taken by a customer over SSH with
+	// jewelguide serve --public rather than at a counter.
+	Public bool `json:"public,omitempty"`
 }
 
 // NewRecord describes a result for the log. now is passed in rather than

@@ -161,6 +161,9 @@ func (m *Model) syncKeys() {
 		} {
 			b.SetEnabled(true)
 		}
+		// A customer served in public keeps nothing on the server.
+		k.Edit.SetEnabled(!m.public)
+		k.Save.SetEnabled(!m.public)
 		k.Up.SetHelp("↑/k", "scroll up")
 		k.Down.SetHelp("↓/j", "scroll down")
 		k.Move.SetHelp("↑↓", "scroll")

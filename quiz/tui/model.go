@@ -81,6 +81,8 @@ type Model struct {
 	logFile string
 	idle    time.Duration
 	now     func() time.Time
+	// public is Options.Public: no counter keys, records marked public.
+	public bool
 	// saveHandout and appendLog do the file work of s and the log; they
 	// are shop.SaveHandout and shop.AppendLog, replaceable so tests can
 	// make them fail in ways a file system will not.
@@ -161,6 +163,9 @@ type consultation struct {
 // or when opts.Review asks for it, the model opens on the review screen.
 func New(opts Options) Model {
 	st := NewStyles(opts.Guide.Shop.Accent, opts.NoColor)
+	if opts.Renderer != nil {
+		st = NewStylesFor(opts.Renderer, opts.Guide.Shop.Accent, opts.NoColor)
+	}
 	h := help.New()
 	h.Styles = st.Help
 	m := Model{
@@ -174,6 +179,7 @@ func New(opts Options) Model {
 		logFile: opts.LogFile,
 		idle:    opts.Idle,
 		now:     opts.Now,
+		public:  opts.Public,
 
 		saveHandout: shop.SaveHandout,
 		appendLog:   shop.AppendLog,

@@ -59,7 +59,14 @@ type Styles struct {
 // Colours are resolved for the colour profile in effect now, so build the
 // styles after that profile is settled.
 func NewStyles(accent string, noColor bool) Styles {
-	r := lipgloss.DefaultRenderer()
+	return NewStylesFor(lipgloss.DefaultRenderer(), accent, noColor)
+}
+
+// NewStylesFor is NewStyles for renderer r instead of the process's default
+// one. A server draws for many terminals at once, each with its own colour
+// profile and background, so each session's styles come from its own
+// renderer.
+func NewStylesFor(r *lipgloss.Renderer, accent string, noColor bool) Styles {
 	if noColor {
 		// A renderer of its own, so turning colour off here never changes
 		// the process-wide default another caller relies on.

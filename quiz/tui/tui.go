@@ -14,6 +14,8 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/charmbracelet/lipgloss"
+
 	"github.com/jewelguide/jewelguide/quiz"
 )
 
@@ -33,6 +35,21 @@ type Options struct {
 	Output io.Writer
 	// NoColor drops every colour and text attribute, for NO_COLOR.
 	NoColor bool
+	// Renderer, when set, is the terminal the styles are built for; nil
+	// means Lip Gloss's default renderer, the process's own terminal. The
+	// SSH server passes each session's renderer.
+	Renderer *lipgloss.Renderer
+	// Public turns the counter's own keys off (reference and note,
+	// handouts), for customers served over SSH: nothing they type is kept
+	// and no file is written for them. Their consultations are logged
+	// marked public.
+	Public bool
+	// Resize delivers window size changes for an Output that is not the
+	// process's terminal (an SSH session), where no signal announces them.
+	Resize <-chan tea.WindowSizeMsg
+	// NoSuspend ignores requests to suspend: in a server, suspending
+	// stops the whole process, every other session with it.
+	NoSuspend bool
 	// AltScreen draws on the terminal's alternate screen, so the quiz
 	// leaves the scrollback clean for the report printed after it.
 	AltScreen bool
@@ -114,10 +131,44 @@ func Run(ctx context.Context, opts Options) (Outcome, error) {
 	if opts.AltScreen {
 		popts = append(popts, tea.WithAltScreen())
 	}
-	final, err := tea.NewProgram(m, popts...).Run()
+	if opts.NoSuspend {
+		popts = append(popts, tea.WithFilter(dropSuspend))
+	}
+	p := tea.NewProgram(m, popts...)
+	if opts.Resize != nil {
+		stop := make(chan struct{})
+		defer close(stop)
+		go forwardResizes(p, opts.Resize, stop)
+	}
+	final, err := p.Run()
 	out := m.Outcome()
 	if fm, ok := final.(Model); ok {
 		out = fm.Outcome()
 	}
 	return out, err
+}
+
+// dropSuspend filters out suspend requests (see Options.NoSuspend).
+func dropSuspend(_ tea.Model, msg tea.Msg) tea.Msg {
+	if _, ok := msg.(tea.SuspendMsg); ok {
+		return nil
+	}
+	return msg
+}
+
+// forwardResizes hands window sizes to p until sizes closes or stop does.
+// Send blocks until the program reads the message, so stop keeps this
+// from waiting forever on a program that has ended.
+func forwardResizes(p *tea.Program, sizes <-chan tea.WindowSizeMsg, stop <-chan struct{}) {
+	for {
+		select {
+		case <-stop:
+			return
+		case sz, ok := <-sizes:
+			if !ok {
+				return
+			}
+			p.Send(sz)
+		}
+	}
 }
