@@ -56,5 +56,14 @@ func logConsultation(opts *options, g *quiz.Guide, a quiz.Answers, ref string) e
 	if opts.logFile == "" {
 		return nil
 	}
-	return shop.AppendLog(opts.logFile, shop.NewRecord(g, g.Evaluate(a), ref, time.Now()))
+	return shop.AppendLog(opts.logFile, shop.NewRecord(g, g.Evaluate(a), ref, time.Now(), opts.origin()))
+}
+
+// origin is where this run's consultations are logged from.
+func (o *options) origin() shop.Origin {
+	c := o.counter
+	if c == "" {
+		c = shop.DefaultCounter()
+	}
+	return shop.Origin{Store: o.store, Counter: c}
 }

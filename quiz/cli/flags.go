@@ -27,6 +27,9 @@ type options struct {
 	saveDir string
 	logFile string
 	idle    time.Duration
+	// store and counter go into each log record; empty means the
+	// defaults (the guide's shop name, the host name).
+	store, counter string
 	// done is set when a flag such as --help already did all there was to do.
 	done bool
 }
@@ -66,6 +69,10 @@ Flags:
   --save-dir DIR        folder for handouts saved with s (default: here;
                         it must exist)
   --log FILE            append one JSON line per completed consultation
+  --store NAME          the store named in each log line (default: the
+                        guide's shop name)
+  --counter NAME        the counter named in each log line (default: this
+                        computer's host name)
   --idle DURATION       back to the welcome screen after this long without a
                         key, e.g. 2m (default 0: never; full screen only)
   --version             print the version and exit
@@ -96,6 +103,8 @@ func parseFlags(args []string, env Env) (_ *options, err error) {
 	fs.StringVar(&o.resume, "resume", "", "")
 	fs.StringVar(&o.saveDir, "save-dir", "", "")
 	fs.StringVar(&o.logFile, "log", "", "")
+	fs.StringVar(&o.store, "store", "", "")
+	fs.StringVar(&o.counter, "counter", "", "")
 	idle := fs.String("idle", "0", "")
 	version := fs.Bool("version", false, "")
 	if err := fs.Parse(args); err != nil {

@@ -5,9 +5,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"path/filepath"
-	"time"
 
+	"github.com/jewelguide/jewelguide/data"
+	"github.com/jewelguide/jewelguide/quiz"
 	"github.com/jewelguide/jewelguide/quiz/shop"
 )
 
@@ -15,13 +15,22 @@ const statsUsage = `Usage: jewelguide stats [flags] LOG...
 
 Sums up consultation logs written with --log: consultations per outcome and
 per day, how often each option was chosen, which reasons decided most
-verdicts, and the share of close calls. Malformed lines are counted, listed
-with their line number, and skipped.
+verdicts, and the share of close calls. Each guide found in the logs gets
+tables of its own. A LOG may be a folder (the files in it) or a pattern
+such as 'logs/*.log'; a file named twice is read once. Malformed lines are
+counted, listed with their line number, and skipped.
+
+A consultation's day is the date on the clock where it happened: the date
+in the time offset its record was written with. Records written in UTC
+(older versions did that) keep their UTC date.
 
   --since DATE    only consultations on or after DATE (YYYY-MM-DD)
   --until DATE    only consultations on or before DATE (YYYY-MM-DD)
+  --store NAME    only consultations of this store
+  --by WHAT       separate tables per store or per counter: store, counter
   --format FMT    text (default) or json
-  --guide FILE    order questions and options as in this guide
+  --guide FILE    take labels and order from this guide (default: the
+                  built-in guide, for records it wrote)
 `
 
 func runStats(args []string, env Env) error {
@@ -31,7 +40,9 @@ func runStats(args []string, env Env) error {
 	until := fs.String("until", "", "")
 	format := fs.String("format", "text", "")
 	guide := fs.String("guide", "", "")
-	files, err := parseInterspersed(fs, args)
+	store := fs.String("store", "", "")
+	by := fs.String("by", "", "")
+	args, err := parseInterspersed(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(env.Stdout, statsUsage)
@@ -39,43 +50,80 @@ func runStats(args []string, env Env) error {
 		}
 		return usageErr("stats: %s\nRun 'jewelguide stats --help' for its usage.", flagMessage(err))
 	}
-	if len(files) == 0 {
+	if len(args) == 0 {
 		return usageErr("stats needs at least one log file, e.g. jewelguide stats consultations.log")
 	}
 	if *format != "text" && *format != "json" {
 		return usageErr("stats: --format %q is not known; use text or json", *format)
 	}
-	from, to, err := shop.ParseDateRange(*since, *until, time.Local)
+	if *by != "" && *by != "store" && *by != "counter" {
+		return usageErr("stats: --by %q is not known; use store or counter", *by)
+	}
+	if err := refuseEmpty(fs, "guide", "store"); err != nil {
+		return err
+	}
+	from, to, err := shop.ParseDateRange(*since, *until)
 	if err != nil {
 		return usageErr("stats: %v", err)
 	}
-	st, err := shop.ReadLogs(uniquePaths(files), from, to)
+	guideFor, err := statsGuides(*guide)
 	if err != nil {
 		return badInput(err)
 	}
-	// Labels and order come from the guide the shop runs; without
-	// --guide that is the built-in one.
-	g, err := loadGuide(*guide)
+	files, err := shop.LogFiles(args)
 	if err != nil {
 		return badInput(err)
 	}
-	st.UseGuide(g)
-	if *format == "json" {
+	st, err := shop.ReadLogs(files, shop.StatsOptions{Since: from, Until: to, Store: *store, By: *by, GuideFor: guideFor})
+	if err != nil {
+		return badInput(err)
+	}
+	return writeStats(env, *format, st)
+}
+
+// statsGuides says which guide labels a group of records: the one given
+// with --guide for all of them (the shop says which it runs), else the
+// built-in guide for the records it wrote. Records of another guide show
+// their ids rather than labels that may not be theirs.
+func statsGuides(path string) (func(hash string) *quiz.Guide, error) {
+	if path != "" {
+		g, err := quiz.Load(path)
+		if err != nil {
+			return nil, err
+		}
+		return func(string) *quiz.Guide { return g }, nil
+	}
+	g, err := quiz.Parse(data.GuideFile, data.Guide)
+	if err != nil {
+		return nil, err
+	}
+	return func(hash string) *quiz.Guide {
+		if hash == g.Hash {
+			return g
+		}
+		return nil
+	}, nil
+}
+
+// writeStats prints statistics in the chosen format; stats over files and
+// over a database share it.
+func writeStats(env Env, format string, st *shop.Stats) error {
+	if format == "json" {
 		return shop.WriteStatsJSON(env.Stdout, st)
 	}
 	return shop.WriteStatsText(env.Stdout, st, env.width(), env.Getenv("TERM") == "dumb")
 }
 
-// uniquePaths drops repeated files ("stats a.log *.log"), which would
-// otherwise count every consultation in them twice.
-func uniquePaths(paths []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, p := range paths {
-		if key := filepath.Clean(p); !seen[key] {
-			seen[key] = true
-			out = append(out, p)
+// refuseEmpty refuses flags given with an empty value: "--guide ”" is a
+// mistake (an unset variable in a script), not a request for the default.
+func refuseEmpty(fs *flag.FlagSet, names ...string) error {
+	var err error
+	fs.Visit(func(f *flag.Flag) {
+		for _, n := range names {
+			if f.Name == n && err == nil && f.Value.String() == "" {
+				err = usageErr("--%s is empty; give a value or leave the flag out", n)
+			}
 		}
-	}
-	return out
+	})
+	return err
 }

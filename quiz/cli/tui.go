@@ -23,6 +23,7 @@ func runTUI(ctx context.Context, env Env, opts *options, g *quiz.Guide, start qu
 		AltScreen: true,
 		SaveDir:   opts.saveDir,
 		LogFile:   opts.logFile,
+		Origin:    opts.origin(),
 		Idle:      opts.idle,
 	})
 	if err != nil {

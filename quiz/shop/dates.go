@@ -6,19 +6,21 @@ import (
 	"time"
 )
 
-// ParseDateRange reads --since and --until dates (2026-11-27) in loc. Both
-// days are included, so until becomes the start of the following day.
-// An empty string leaves that end open.
-func ParseDateRange(since, until string, loc *time.Location) (from, to time.Time, err error) {
-	parse := func(flag, s string) (time.Time, error) {
+// ParseDateRange reads --since and --until dates (2026-11-27), both
+// included, and returns them in the same form. Dates are compared with
+// each record's date in its own offset, so no time zone is involved: a
+// consultation belongs to the day on the clock of the counter where it
+// happened. An empty string leaves that end open.
+func ParseDateRange(since, until string) (from, to string, err error) {
+	parse := func(flag, s string) (string, error) {
 		if s == "" {
-			return time.Time{}, nil
+			return "", nil
 		}
-		t, err := time.ParseInLocation("2006-01-02", strings.TrimSpace(s), loc)
+		t, err := time.Parse("2006-01-02", strings.TrimSpace(s))
 		if err != nil {
-			return time.Time{}, fmt.Errorf("%s %q: expected a date like 2026-11-27", flag, s)
+			return "", fmt.Errorf("%s %q: expected a date like 2026-11-27", flag, s)
 		}
-		return t, nil
+		return t.Format("2006-01-02"), nil
 	}
 	if from, err = parse("--since", since); err != nil {
 		return
@@ -26,10 +28,7 @@ func ParseDateRange(since, until string, loc *time.Location) (from, to time.Time
 	if to, err = parse("--until", until); err != nil {
 		return
 	}
-	if !to.IsZero() {
-		to = to.AddDate(0, 0, 1)
-	}
-	if !from.IsZero() && !to.IsZero() && !from.Before(to) {
+	if from != "" && to != "" && from > to {
 		err = fmt.Errorf("--since %s is after --until %s", since, until)
 	}
 	return

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
-	"time"
 )
 
 // FuzzReadLog feeds arbitrary bytes to the log reader: it must not panic,
@@ -13,7 +12,7 @@ import (
 // and its text and JSON output must never carry a control character.
 func FuzzReadLog(f *testing.F) {
 	g, r, _ := testReport(f)
-	good, _ := json.Marshal(NewRecord(g, r, "Ring Smith", counterTime))
+	good, _ := json.Marshal(NewRecord(g, r, "Ring Smith", counterTime, Origin{}))
 	f.Add(append(good, '\n'))
 	f.Add([]byte(string(good) + "\nnot json\n\n" + string(good)))
 	f.Add([]byte(`{"time":"2026-11-27T10:00:00Z","verdict":"\u001b[2J","answers":{"q":["\u202e"]}}`))
@@ -21,11 +20,11 @@ func FuzzReadLog(f *testing.F) {
 	f.Add([]byte("\x1b]52;c;AAAA\x07\n{}\n[]\nnull\n"))
 	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, data []byte) {
-		c := newCollector(time.Time{}, time.Time{})
-		if err := c.read(bytes.NewReader(data), "fuzz\x1b.log"); err != nil {
+		b := NewBuilder(StatsOptions{})
+		if err := b.read(bytes.NewReader(data), "fuzz\x1b.log"); err != nil {
 			t.Fatal(err)
 		}
-		st := c.finish()
+		st := b.Finish()
 		if len(data) < maxLine {
 			lines := 0
 			for _, l := range bytes.Split(data, []byte("\n")) {

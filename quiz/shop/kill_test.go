@@ -32,7 +32,7 @@ func TestKillHelperProcess(t *testing.T) {
 		if _, err := SaveHandout(dir, now, "kill", rep, note); err != nil {
 			t.Fatal(err)
 		}
-		if err := AppendLog(filepath.Join(dir, "c.log"), NewRecord(g, r, "kill", now)); err != nil {
+		if err := AppendLog(filepath.Join(dir, "c.log"), NewRecord(g, r, "kill", now, Origin{})); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -19,7 +19,7 @@ import (
 func TestNewRecord(t *testing.T) {
 	g, r, _ := testReport(t)
 	now := time.Date(2026, 11, 27, 14, 32, 5, 999, time.FixedZone("CET", 3600))
-	rec := NewRecord(g, r, "  Ring Smith ", now)
+	rec := NewRecord(g, r, "  Ring Smith ", now, Origin{})
 	if !rec.Time.Equal(now.Truncate(time.Second)) || rec.Time.Nanosecond() != 0 {
 		t.Errorf("time = %v", rec.Time)
 	}
@@ -56,7 +56,7 @@ func TestAppendLogLinesAndMode(t *testing.T) {
 	g, r, _ := testReport(t)
 	path := filepath.Join(t.TempDir(), "shop.log")
 	for i := 0; i < 3; i++ {
-		if err := AppendLog(path, NewRecord(g, r, "ref"+strconv.Itoa(i), counterTime)); err != nil {
+		if err := AppendLog(path, NewRecord(g, r, "ref"+strconv.Itoa(i), counterTime, Origin{})); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -113,7 +113,7 @@ func TestLogHelperProcess(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i := 0; i < recordsPerProcess; i++ {
-		rec := NewRecord(g, r, fmt.Sprintf("%s-%d", who, i), counterTime.Add(time.Duration(i)*time.Second))
+		rec := NewRecord(g, r, fmt.Sprintf("%s-%d", who, i), counterTime.Add(time.Duration(i)*time.Second), Origin{})
 		if err := AppendLog(path, rec); err != nil {
 			t.Fatal(err)
 		}
@@ -195,4 +195,33 @@ func readRecords(t *testing.T, path string) []Record {
 		t.Fatal(err)
 	}
 	return recs
+}
+
+func TestNewRecordIDStoreCounterAndOffset(t *testing.T) {
+	g, r, _ := testReport(t)
+	la := time.FixedZone("PST", -8*3600)
+	now := time.Date(2026, 12, 2, 18, 43, 48, 0, la)
+	a := NewRecord(g, r, "", now, Origin{Counter: " till-2 "})
+	b := NewRecord(g, r, "", now, Origin{Store: "North", Counter: "till-2"})
+	if len(a.ID) != 32 || strings.Trim(a.ID, "0123456789abcdef") != "" || a.ID == b.ID {
+		t.Errorf("ids %q and %q: want two different 128-bit hex ids", a.ID, b.ID)
+	}
+	if a.Store != g.Shop.Name || g.Shop.Name == "" || b.Store != "North" || a.Counter != "till-2" {
+		t.Errorf("store %q / %q, counter %q", a.Store, b.Store, a.Counter)
+	}
+	line, err := json.Marshal(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"time":"2026-12-02T18:43:48-08:00"`, `"id":"` + a.ID + `"`, `"counter":"till-2"`, `"version":2`} {
+		if !strings.Contains(string(line), want) {
+			t.Errorf("record lacks %s: %s", want, line)
+		}
+	}
+	// A record from before version 2 has none of the new fields and still
+	// reads.
+	var old Record
+	if err := json.Unmarshal([]byte(`{"version":1,"time":"2026-11-26T10:00:00Z","verdict":"mix"}`), &old); err != nil || old.ID != "" || old.Verdict != "mix" {
+		t.Errorf("old record: %+v, %v", old, err)
+	}
 }

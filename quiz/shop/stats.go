@@ -1,78 +1,127 @@
 package shop
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
-	"os"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/jewelguide/jewelguide/quiz"
 )
 
-// maxLine bounds one log line; a real record is a few hundred bytes, so a
-// longer line is damage (or something else's file), not a consultation.
-const maxLine = 64 << 10
+// Bounds on the tables, so that memory stays flat whatever a log holds
+// (see tally.go). Real logs stay far below them.
+const (
+	// maxGroups bounds how many guides (times stores or counters, with a
+	// breakdown) get tables of their own; the records of the rest are
+	// counted, not tabulated.
+	maxGroups = 256
+	// maxDays is how many days the per-day table lists; older days are
+	// added up in one row.
+	maxDays = 366
+	// Without a guide to say which ids exist, a table keeps this many.
+	maxFreeOutcomes  = 8
+	maxFreeQuestions = 64
+	maxFreeOptions   = 64
+	maxFreeReasons   = 200
+	// maxBadListed bounds how many malformed lines are listed one by one;
+	// the count covers them all.
+	maxBadListed = 50
+)
 
-// maxBadListed bounds how many malformed lines are listed one by one; the
-// count covers them all.
-const maxBadListed = 50
-
-// Stats sums up consultation logs for the shop.
+// Stats sums up consultation records for the shop. It is plain data: a
+// Builder fills it from log files or from any other source of records
+// (a database), and the text and JSON writers print it.
 type Stats struct {
 	Files []string
-	// Since and Until are the time range read, Until exclusive; a zero
-	// value leaves that end open.
-	Since, Until time.Time
-	// Total counts the consultations in range.
+	// Since and Until are the first and last day included (2026-11-27),
+	// "" for an open end. A record's day is the date in its own offset.
+	Since, Until string
+	// Store, when set, kept only that store's records.
+	Store string
+	// By is the breakdown: "" (per guide), "store" or "counter".
+	By string
+	// Total counts the consultations in range, all groups together.
 	Total int
-	// Outcomes counts consultations per verdict.
-	Outcomes map[string]int
-	// Days counts consultations per calendar day, oldest first. A day is
-	// taken in the time zone the record was written in: the shop's day.
-	Days []Day
-	// Questions counts, per question, how often each option was chosen.
-	Questions []QuestionStats
-	// Reasons counts how often each answer or rule was among the deciding
-	// reasons of a verdict, most frequent first.
-	Reasons []Count
-	// Close counts close calls.
-	Close int
-	// Guides counts records per guide ("name (hash)"), so a mix of guide
-	// versions in one log does not go unnoticed.
-	Guides []Count
-	// OutOfRange counts well-formed records outside Since..Until.
+	// Groups has one entry per guide (and store or counter, with By),
+	// most consultations first. Two guides' figures are never added up:
+	// their questions and outcomes need not mean the same.
+	Groups []Group
+	// Untabulated counts consultations of groups past the table limit.
+	Untabulated int
+	// OutOfRange counts well-formed records outside the dates or store.
 	OutOfRange int
 	// BadCount counts malformed lines; Bad lists the first of them.
 	BadCount int
 	Bad      []BadLine
 }
 
-// Day is one calendar day's consultations.
-type Day struct {
-	Date     string
+// Group is the statistics of one guide (and one store or counter, with a
+// breakdown).
+type Group struct {
+	Guide, Hash string
+	// By is the store or counter name when Stats.By is set.
+	By string
+	// Labelled is set when a guide gave the ids their labels and order.
+	Labelled bool
 	Total    int
-	Outcomes map[string]int
+	// Close counts close calls.
+	Close int
+	// Outcomes counts consultations per verdict; they are also the
+	// per-day table's columns.
+	Outcomes []Count
+	// Days counts consultations per day, oldest first; a first row with
+	// Before set adds up the days before its Date.
+	Days []Day
+	// Questions counts, per question, how often each option was chosen.
+	Questions []QuestionStats
+	// OtherAnswers counts answers to questions that have no table.
+	OtherAnswers int
+	// Reasons counts how often each answer or rule was among the deciding
+	// reasons of a verdict, most frequent first.
+	Reasons []Count
+}
+
+// Day is one day's consultations.
+type Day struct {
+	Date string
+	// Before marks the row that adds up every day before Date.
+	Before bool
+	Total  int
+	// Counts follows the group's Outcomes.
+	Counts []int
 }
 
 // QuestionStats is how one question was answered.
 type QuestionStats struct {
-	Question string
-	// Answered counts consultations that answered the question at all.
+	ID, Label string
+	// Answered counts consultations that answered the question, "none of
+	// these" included.
 	Answered int
 	Options  []Count
 }
 
 // Count is a number of times something (an outcome, an option, a reason)
-// was seen.
+// was seen. Other marks the row counting together what has no row.
 type Count struct {
-	ID    string
-	Count int
+	ID, Label string
+	Count     int
+	Other     bool
+}
+
+// Name is the label, or the id when there is none.
+func (c Count) Name() string {
+	if c.Label != "" {
+		return c.Label
+	}
+	return c.ID
+}
+
+// Name is the question's label, or its id when there is none.
+func (q QuestionStats) Name() string {
+	if q.Label != "" {
+		return q.Label
+	}
+	return q.ID
 }
 
 // BadLine is a log line that could not be read, with where it stood.
@@ -86,212 +135,188 @@ type BadLine struct {
 func (b BadLine) String() string { return fmt.Sprintf("%s:%d: %s", b.File, b.Line, b.Problem) }
 
 // CloseShare is the share of consultations that were close calls, 0..1.
-func (st *Stats) CloseShare() float64 {
-	if st.Total == 0 {
+func (g *Group) CloseShare() float64 {
+	if g.Total == 0 {
 		return 0
 	}
-	return float64(st.Close) / float64(st.Total)
+	return float64(g.Close) / float64(g.Total)
 }
 
-// OutcomeCounts lists the outcomes, most frequent first.
-func (st *Stats) OutcomeCounts() []Count { return sortedCounts(st.Outcomes) }
-
-// ReadLogs reads consultation logs and sums up the records with since <=
-// time < until (a zero time leaves that end open). A malformed line is
-// counted and listed in Bad and reading goes on; only a file that cannot be
-// read at all is an error.
-func ReadLogs(paths []string, since, until time.Time) (*Stats, error) {
-	c := newCollector(since, until)
-	for _, p := range paths {
-		f, err := os.Open(p)
-		if err != nil {
-			return nil, fmt.Errorf("cannot read the log %s: %w", p, err)
-		}
-		err = c.read(f, p)
-		f.Close()
-		if err != nil {
-			return nil, fmt.Errorf("cannot read the log %s: %w", p, err)
-		}
-	}
-	return c.finish(), nil
+// StatsOptions says which records count and how they are grouped.
+type StatsOptions struct {
+	// Since and Until are dates (2026-11-27), both included; "" leaves
+	// that end open.
+	Since, Until string
+	// Store keeps only that store's records; "" keeps all.
+	Store string
+	// By breaks every table down by "store" or "counter"; "" does not.
+	By string
+	// GuideFor returns the guide whose ids, labels and order a group's
+	// tables take, from the group's guide hash, or nil: the tables then
+	// show the ids found in the records.
+	GuideFor func(hash string) *quiz.Guide
 }
 
-type collector struct {
-	st        *Stats
-	days      map[string]*Day
-	questions map[string]map[string]int
-	answered  map[string]int
-	reasons   map[string]int
-	guides    map[string]int
+// Builder adds up records into Stats, within fixed bounds.
+type Builder struct {
+	opt        StatsOptions
+	files      []string
+	outOfRange int
+	badCount   int
+	bad        []BadLine
+	groups     *idSet
+	tallies    []*Tally
+	// sink takes the records of groups that have no table.
+	sink   *Tally
+	keyBuf []byte
 }
 
-func newCollector(since, until time.Time) *collector {
-	return &collector{
-		st:        &Stats{Since: since, Until: until, Outcomes: map[string]int{}},
-		days:      map[string]*Day{},
-		questions: map[string]map[string]int{},
-		answered:  map[string]int{},
-		reasons:   map[string]int{},
-		guides:    map[string]int{},
-	}
+// NewBuilder starts empty statistics.
+func NewBuilder(opt StatsOptions) *Builder {
+	return &Builder{opt: opt, groups: newBoundedSet(maxGroups), sink: &Tally{sink: true}}
 }
 
-// read adds one log's lines; name is how messages refer to it.
-func (c *collector) read(r io.Reader, name string) error {
-	c.st.Files = append(c.st.Files, name)
-	br := bufio.NewReaderSize(r, maxLine)
-	for n := 1; ; n++ {
-		line, err := br.ReadSlice('\n')
-		tooLong := errors.Is(err, bufio.ErrBufferFull)
-		for errors.Is(err, bufio.ErrBufferFull) {
-			_, err = br.ReadSlice('\n') // skip the rest of the line
-		}
-		if err != nil && err != io.EOF {
-			return err
-		}
-		if tooLong {
-			c.bad(name, n, fmt.Sprintf("line longer than %d KiB", maxLine>>10))
-		} else if len(bytes.TrimSpace(line)) > 0 {
-			c.line(name, n, line)
-		}
-		if err == io.EOF {
-			return nil
-		}
+// AddFile notes a file (or other source) read.
+func (b *Builder) AddFile(name string) { b.files = append(b.files, name) }
+
+// AddOutOfRange counts n well-formed records left out by the filters.
+func (b *Builder) AddOutOfRange(n int) { b.outOfRange += n }
+
+// AddBad counts a malformed line, listing the first few.
+func (b *Builder) AddBad(bl BadLine) {
+	b.badCount++
+	if len(b.bad) < maxBadListed {
+		b.bad = append(b.bad, bl)
 	}
 }
 
-func (c *collector) line(name string, n int, line []byte) {
-	var rec Record
-	if err := json.Unmarshal(line, &rec); err != nil {
-		c.bad(name, n, "not a consultation record: "+strings.TrimPrefix(err.Error(), "json: "))
-		return
+// Group returns the tally of one guide and, with a breakdown, one store or
+// counter (by). Records added to a group past the table limit are only
+// counted.
+func (b *Builder) Group(guide, hash, by string) *Tally {
+	if b.opt.By == "" {
+		by = ""
 	}
-	switch {
-	case rec.Time.IsZero():
-		c.bad(name, n, "record has no time")
-		return
-	case rec.Verdict == "":
-		c.bad(name, n, "record has no verdict")
-		return
-	}
-	if (!c.st.Since.IsZero() && rec.Time.Before(c.st.Since)) || (!c.st.Until.IsZero() && !rec.Time.Before(c.st.Until)) {
-		c.st.OutOfRange++
-		return
-	}
-	c.add(rec)
+	return b.group([]byte(guide), []byte(hash), []byte(by))
 }
 
-func (c *collector) add(rec Record) {
-	st := c.st
-	st.Total++
-	st.Outcomes[rec.Verdict]++
-	if rec.Close {
-		st.Close++
+func (b *Builder) group(guide, hash, by []byte) *Tally {
+	k := append(b.keyBuf[:0], guide...)
+	k = append(k, 0)
+	k = append(k, hash...)
+	k = append(k, 0)
+	k = append(k, by...)
+	b.keyBuf = k
+	i, evicted := b.groups.find(k)
+	if i < 0 {
+		return b.sink
 	}
-	date := rec.Time.Format("2006-01-02")
-	d := c.days[date]
-	if d == nil {
-		d = &Day{Date: date, Outcomes: map[string]int{}}
-		c.days[date] = d
+	if i == len(b.tallies) {
+		b.tallies = append(b.tallies, nil)
 	}
-	d.Total++
-	d.Outcomes[rec.Verdict]++
+	if evicted {
+		b.sink.total += b.tallies[i].total
+		b.tallies[i] = nil
+	}
+	if b.tallies[i] == nil {
+		var g *quiz.Guide
+		if b.opt.GuideFor != nil {
+			g = b.opt.GuideFor(string(hash))
+		}
+		b.tallies[i] = newTally(string(guide), string(hash), string(by), g)
+	}
+	return b.tallies[i]
+}
+
+// Add counts one record, if it passes the filters.
+func (b *Builder) Add(rec *Record) {
+	v := recView{
+		date: []byte(rec.Time.Format("2006-01-02")), guide: []byte(rec.Guide), hash: []byte(rec.GuideHash),
+		verdict: []byte(rec.Verdict), store: []byte(rec.Store), counter: []byte(rec.Counter), close: rec.Close,
+	}
 	for q, opts := range rec.Answers {
-		if len(opts) == 0 {
+		a := answerView{question: []byte(q)}
+		for _, o := range opts {
+			a.options = append(a.options, []byte(o))
+		}
+		v.answers = append(v.answers, a)
+	}
+	for _, r := range rec.Reasons {
+		v.reasons = append(v.reasons, []byte(r))
+	}
+	b.add(&v)
+}
+
+// recView is a record as the fast reader finds it: slices into the line,
+// so counting a record allocates nothing.
+type recView struct {
+	date                                 []byte
+	guide, hash, verdict, store, counter []byte
+	close                                bool
+	answers                              []answerView
+	reasons                              [][]byte
+}
+
+type answerView struct {
+	question []byte
+	options  [][]byte
+}
+
+func (b *Builder) add(v *recView) {
+	o := &b.opt
+	if (o.Since != "" && string(v.date) < o.Since) || (o.Until != "" && string(v.date) > o.Until) ||
+		(o.Store != "" && string(v.store) != o.Store) {
+		b.outOfRange++
+		return
+	}
+	var by []byte
+	switch o.By {
+	case "store":
+		by = v.store
+	case "counter":
+		by = v.counter
+	}
+	t := b.group(v.guide, v.hash, by)
+	t.addRecord(v)
+}
+
+// Merge adds what another builder counted (a part of the same files read
+// in parallel). Its malformed lines are not merged: their line numbers
+// need the reader's correction.
+func (b *Builder) Merge(o *Builder) {
+	for i, t := range o.tallies {
+		if t == nil {
 			continue
 		}
-		c.answered[q]++
-		if c.questions[q] == nil {
-			c.questions[q] = map[string]int{}
-		}
-		for _, o := range dedupe(opts) {
-			c.questions[q][o]++
-		}
+		parts := strings.SplitN(o.groups.ids[i], "\x00", 3)
+		b.group([]byte(parts[0]), []byte(parts[1]), []byte(parts[2])).merge(t)
 	}
-	for _, r := range dedupe(rec.Reasons) {
-		c.reasons[r]++
-	}
-	c.guides[fmt.Sprintf("%s (%s)", rec.Guide, rec.GuideHash)]++
+	b.sink.total += o.sink.total
+	b.outOfRange += o.outOfRange
 }
 
-func (c *collector) bad(name string, n int, problem string) {
-	c.st.BadCount++
-	if len(c.st.Bad) < maxBadListed {
-		c.st.Bad = append(c.st.Bad, BadLine{File: name, Line: n, Problem: problem})
+// Finish returns the statistics.
+func (b *Builder) Finish() *Stats {
+	st := &Stats{
+		Files: b.files, Since: b.opt.Since, Until: b.opt.Until, Store: b.opt.Store, By: b.opt.By,
+		OutOfRange: b.outOfRange, BadCount: b.badCount, Bad: b.bad, Untabulated: b.sink.total,
 	}
-}
-
-func (c *collector) finish() *Stats {
-	st := c.st
-	for _, d := range c.days {
-		st.Days = append(st.Days, *d)
+	if st.Files == nil {
+		st.Files = []string{}
 	}
-	sort.Slice(st.Days, func(i, j int) bool { return st.Days[i].Date < st.Days[j].Date })
-	for q, opts := range c.questions {
-		st.Questions = append(st.Questions, QuestionStats{Question: q, Answered: c.answered[q], Options: sortedCounts(opts)})
-	}
-	sort.Slice(st.Questions, func(i, j int) bool { return st.Questions[i].Question < st.Questions[j].Question })
-	st.Reasons = sortedCounts(c.reasons)
-	st.Guides = sortedCounts(c.guides)
-	return st
-}
-
-// UseGuide puts questions and options in the guide's order and lists the
-// options nobody chose, so the table reads like the quiz. Questions the
-// guide does not know (an older guide's) stay at the end.
-func (st *Stats) UseGuide(g *quiz.Guide) {
-	have := map[string]QuestionStats{}
-	for _, q := range st.Questions {
-		have[q.Question] = q
-	}
-	var out []QuestionStats
-	for _, q := range g.Questions {
-		qs := have[q.ID]
-		delete(have, q.ID)
-		counts := map[string]int{}
-		for _, c := range qs.Options {
-			counts[c.ID] = c.Count
-		}
-		opts := []Count{}
-		for _, o := range q.Options {
-			opts = append(opts, Count{ID: o.ID, Count: counts[o.ID]})
-			delete(counts, o.ID)
-		}
-		opts = append(opts, sortedCounts(counts)...)
-		out = append(out, QuestionStats{Question: q.ID, Answered: qs.Answered, Options: opts})
-	}
-	for _, q := range st.Questions {
-		if _, left := have[q.Question]; left {
-			out = append(out, q)
+	st.Total = st.Untabulated
+	for _, t := range b.tallies {
+		if t != nil && t.total > 0 {
+			st.Groups = append(st.Groups, t.finish())
+			st.Total += t.total
 		}
 	}
-	st.Questions = out
-}
-
-// sortedCounts orders a tally most frequent first, ties by id, so output
-// is stable.
-func sortedCounts(m map[string]int) []Count {
-	out := make([]Count, 0, len(m))
-	for id, n := range m {
-		out = append(out, Count{ID: id, Count: n})
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Count != out[j].Count {
-			return out[i].Count > out[j].Count
+	sort.SliceStable(st.Groups, func(i, j int) bool {
+		a, c := st.Groups[i], st.Groups[j]
+		if a.Total != c.Total {
+			return a.Total > c.Total
 		}
-		return out[i].ID < out[j].ID
+		return a.Guide+"\x00"+a.Hash+"\x00"+a.By < c.Guide+"\x00"+c.Hash+"\x00"+c.By
 	})
-	return out
-}
-
-func dedupe(list []string) []string {
-	seen := make(map[string]bool, len(list))
-	out := list[:0:0]
-	for _, s := range list {
-		if !seen[s] {
-			seen[s] = true
-			out = append(out, s)
-		}
-	}
-	return out
+	return st
 }

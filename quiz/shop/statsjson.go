@@ -3,50 +3,72 @@ package shop
 import (
 	"encoding/json"
 	"io"
-	"time"
 
 	"github.com/jewelguide/jewelguide/quiz"
 )
 
 // JSONStats is the stable JSON form of Stats, for scripts and
-// spreadsheets; fields are only ever added. Every string from a log is made
+// spreadsheets; fields are only ever added. Version 2 moved the tables
+// into one entry per guide under "groups". Every string from a log is made
 // inert, because encoding/json leaves bidirectional overrides as they are.
 type JSONStats struct {
-	Version       int            `json:"version"`
-	Files         []string       `json:"files"`
-	Since         string         `json:"since,omitempty"`
-	Until         string         `json:"until,omitempty"` // exclusive
-	Consultations int            `json:"consultations"`
-	Outcomes      map[string]int `json:"outcomes"`
-	Days          []JSONDay      `json:"days"`
-	Questions     []JSONQuestion `json:"questions"`
-	Reasons       []JSONCount    `json:"reasons"`
-	CloseCalls    int            `json:"close_calls"`
-	CloseShare    float64        `json:"close_share"`
-	Guides        []JSONCount    `json:"guides"`
-	OutOfRange    int            `json:"out_of_range"`
-	BadLines      int            `json:"bad_lines"`
-	Bad           []JSONBadLine  `json:"bad"`
+	Version       int           `json:"version"`
+	Files         []string      `json:"files"`
+	Since         string        `json:"since,omitempty"`
+	Until         string        `json:"until,omitempty"` // included
+	Store         string        `json:"store,omitempty"`
+	By            string        `json:"by,omitempty"`
+	Consultations int           `json:"consultations"`
+	Groups        []JSONGroup   `json:"groups"`
+	Untabulated   int           `json:"untabulated"`
+	OutOfRange    int           `json:"out_of_range"`
+	BadLines      int           `json:"bad_lines"`
+	Bad           []JSONBadLine `json:"bad"`
 }
 
-// JSONDay is one day's consultations per outcome.
+// JSONGroup is the tables of one guide (and store or counter).
+type JSONGroup struct {
+	Guide         string         `json:"guide"`
+	GuideHash     string         `json:"guide_hash"`
+	Store         *string        `json:"store,omitempty"`
+	Counter       *string        `json:"counter,omitempty"`
+	Labelled      bool           `json:"labelled"`
+	Consultations int            `json:"consultations"`
+	CloseCalls    int            `json:"close_calls"`
+	CloseShare    float64        `json:"close_share"`
+	Outcomes      []JSONCount    `json:"outcomes"`
+	Days          []JSONDay      `json:"days"`
+	Questions     []JSONQuestion `json:"questions"`
+	OtherAnswers  int            `json:"other_answers"`
+	Reasons       []JSONCount    `json:"reasons"`
+}
+
+// JSONDay is one day's consultations per outcome; a row with Before set
+// adds up the days before its date.
 type JSONDay struct {
 	Date     string         `json:"date"`
+	Before   bool           `json:"before,omitempty"`
 	Total    int            `json:"total"`
 	Outcomes map[string]int `json:"outcomes"`
+	// Other counts verdicts without a column of their own.
+	Other int `json:"other,omitempty"`
 }
 
 // JSONQuestion is how often each option of a question was chosen.
 type JSONQuestion struct {
-	Question string         `json:"question"`
-	Answered int            `json:"answered"`
-	Options  map[string]int `json:"options"`
+	Question string      `json:"question"`
+	Label    string      `json:"label,omitempty"`
+	Answered int         `json:"answered"`
+	Options  []JSONCount `json:"options"`
 }
 
-// JSONCount is an id and how often it was seen.
+// JSONCount is an id and how often it was seen; Other marks the row that
+// counts together what has no row of its own (it has no id).
 type JSONCount struct {
-	ID    string `json:"id"`
+	ID    string `json:"id,omitempty"`
+	Label string `json:"label,omitempty"`
 	Count int    `json:"count"`
+	Other bool   `json:"other,omitempty"`
 }
 
 // JSONBadLine is one malformed line.
@@ -59,34 +81,49 @@ type JSONBadLine struct {
 // JSON returns the statistics' JSON form.
 func (st *Stats) JSON() JSONStats {
 	j := JSONStats{
-		Version: 1, Files: []string{}, Consultations: st.Total,
-		Outcomes: inertMap(st.Outcomes), Days: []JSONDay{}, Questions: []JSONQuestion{},
-		Reasons: inertCounts(st.Reasons), CloseCalls: st.Close,
-		CloseShare: float64(int(st.CloseShare()*1000+0.5)) / 1000,
-		Guides:     inertCounts(st.Guides), OutOfRange: st.OutOfRange,
-		BadLines: st.BadCount, Bad: []JSONBadLine{},
+		Version: 2, Files: []string{}, Since: st.Since, Until: st.Until, Store: quiz.Inert(st.Store), By: st.By,
+		Consultations: st.Total, Groups: []JSONGroup{}, Untabulated: st.Untabulated,
+		OutOfRange: st.OutOfRange, BadLines: st.BadCount, Bad: []JSONBadLine{},
 	}
 	for _, f := range st.Files {
 		j.Files = append(j.Files, quiz.Inert(f))
 	}
-	if !st.Since.IsZero() {
-		j.Since = st.Since.Format(time.RFC3339)
-	}
-	if !st.Until.IsZero() {
-		j.Until = st.Until.Format(time.RFC3339)
-	}
-	for _, d := range st.Days {
-		j.Days = append(j.Days, JSONDay{Date: quiz.Inert(d.Date), Total: d.Total, Outcomes: inertMap(d.Outcomes)})
-	}
-	for _, q := range st.Questions {
-		opts := map[string]int{}
-		for _, c := range q.Options {
-			opts[quiz.Inert(c.ID)] += c.Count
-		}
-		j.Questions = append(j.Questions, JSONQuestion{Question: quiz.Inert(q.Question), Answered: q.Answered, Options: opts})
+	for i := range st.Groups {
+		j.Groups = append(j.Groups, jsonGroup(st, &st.Groups[i]))
 	}
 	for _, b := range st.Bad {
 		j.Bad = append(j.Bad, JSONBadLine{File: quiz.Inert(b.File), Line: b.Line, Problem: quiz.Inert(b.Problem)})
+	}
+	return j
+}
+
+func jsonGroup(st *Stats, g *Group) JSONGroup {
+	j := JSONGroup{
+		Guide: quiz.Inert(g.Guide), GuideHash: quiz.Inert(g.Hash), Labelled: g.Labelled,
+		Consultations: g.Total, CloseCalls: g.Close, CloseShare: float64(int(g.CloseShare()*1000+0.5)) / 1000,
+		Outcomes: inertCounts(g.Outcomes), Days: []JSONDay{}, Questions: []JSONQuestion{},
+		OtherAnswers: g.OtherAnswers, Reasons: inertCounts(g.Reasons),
+	}
+	by := quiz.Inert(g.By)
+	switch st.By {
+	case "store":
+		j.Store = &by
+	case "counter":
+		j.Counter = &by
+	}
+	for _, d := range g.Days {
+		jd := JSONDay{Date: d.Date, Before: d.Before, Total: d.Total, Outcomes: map[string]int{}}
+		for i, n := range d.Counts {
+			if g.Outcomes[i].Other {
+				jd.Other += n
+			} else {
+				jd.Outcomes[quiz.Inert(g.Outcomes[i].ID)] += n
+			}
+		}
+		j.Days = append(j.Days, jd)
+	}
+	for _, q := range g.Questions {
+		j.Questions = append(j.Questions, JSONQuestion{Question: quiz.Inert(q.ID), Label: quiz.Inert(q.Label), Answered: q.Answered, Options: inertCounts(q.Options)})
 	}
 	return j
 }
@@ -98,18 +135,14 @@ func WriteStatsJSON(w io.Writer, st *Stats) error {
 	return enc.Encode(st.JSON())
 }
 
-func inertMap(m map[string]int) map[string]int {
-	out := make(map[string]int, len(m))
-	for k, v := range m {
-		out[quiz.Inert(k)] += v
-	}
-	return out
-}
-
 func inertCounts(cs []Count) []JSONCount {
 	out := make([]JSONCount, 0, len(cs))
 	for _, c := range cs {
-		out = append(out, JSONCount{ID: quiz.Inert(c.ID), Count: c.Count})
+		jc := JSONCount{ID: quiz.Inert(c.ID), Label: quiz.Inert(c.Label), Count: c.Count, Other: c.Other}
+		if c.Other {
+			jc.Label = ""
+		}
+		out = append(out, jc)
 	}
 	return out
 }

@@ -5,7 +5,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/jewelguide/jewelguide/quiz"
@@ -20,7 +19,8 @@ import (
 const topReasons = 10
 
 // WriteStatsText writes the statistics as aligned tables with a bar per
-// row, fitted to width columns. ascii draws the bars with '#' for
+// row, fitted to width columns: one set of tables per group (guide, and
+// store or counter with a breakdown). ascii draws the bars with '#' for
 // terminals and printers without block characters.
 func WriteStatsText(w io.Writer, st *Stats, width int, ascii bool) error {
 	if width <= 0 {
@@ -32,15 +32,6 @@ func WriteStatsText(w io.Writer, st *Stats, width int, ascii bool) error {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "Consultations: %d%s\n", st.Total, rangeText(st))
-	if st.Total > 0 {
-		fmt.Fprintf(&b, "Close calls:   %d of %d (%s)\n", st.Close, st.Total, pct(st.Close, st.Total))
-	}
-	if len(st.Guides) > 1 {
-		b.WriteString("Note: the logs come from more than one guide:\n")
-		for _, g := range st.Guides {
-			fmt.Fprintf(&b, "  %s: %d\n", quiz.Inert(g.ID), g.Count)
-		}
-	}
 	if st.BadCount > 0 {
 		fmt.Fprintf(&b, "Skipped %d malformed %s:\n", st.BadCount, plural(st.BadCount, "line", "lines"))
 		for _, bl := range st.Bad {
@@ -50,56 +41,96 @@ func WriteStatsText(w io.Writer, st *Stats, width int, ascii bool) error {
 			fmt.Fprintf(&b, "  … and %d more\n", st.BadCount-len(st.Bad))
 		}
 	}
-	if st.Total == 0 {
-		_, err := io.WriteString(w, b.String())
-		return err
+	headed := len(st.Groups) > 1 || st.By != ""
+	if len(st.Groups) > 1 {
+		what := "guides"
+		if st.By != "" {
+			what = "groups (guide and " + st.By + ")"
+		}
+		b.WriteString(quiz.Wrap(fmt.Sprintf("The records come from %d %s; each has its own tables, never added together.", len(st.Groups), what), width, 0) + "\n")
+	}
+	if st.Untabulated > 0 {
+		b.WriteString(quiz.Wrap(fmt.Sprintf("%d consultations belong to groups past the first %d and are counted but not tabulated.", st.Untabulated, maxGroups), width, 0) + "\n")
 	}
 	t := barTable{width: width, bar: bar}
+	for i := range st.Groups {
+		writeGroupText(&b, st, &st.Groups[i], &t, headed)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// GroupTitle names a group: its guide and hash, and the store or counter
+// of a breakdown.
+func GroupTitle(st *Stats, g *Group) string {
+	s := fmt.Sprintf("Guide %q (%s)", g.Guide, g.Hash)
+	if st.By != "" {
+		by := g.By
+		if by == "" {
+			by = "none given"
+		}
+		s += fmt.Sprintf(", %s %q", st.By, by)
+	}
+	return s
+}
+
+func writeGroupText(b *strings.Builder, st *Stats, g *Group, t *barTable, headed bool) {
+	if headed {
+		b.WriteString("\n" + quiz.Wrap(quiz.Inert(GroupTitle(st, g))+fmt.Sprintf(": %d %s", g.Total, plural(g.Total, "consultation", "consultations")), t.width, 2) + "\n")
+	}
+	fmt.Fprintf(b, "Close calls:   %d of %d (%s)\n", g.Close, g.Total, pct(g.Close, g.Total))
+	if !g.Labelled {
+		b.WriteString(quiz.Wrap("Shown by id: name the guide these records came from with --guide to see its labels.", t.width, 0) + "\n")
+	}
 
 	b.WriteString("\nOutcomes\n")
-	for _, c := range st.OutcomeCounts() {
-		t.add(c.Count, st.Total, c.ID)
+	for _, c := range g.Outcomes {
+		t.add(c.Count, g.Total, c.Name())
 	}
-	t.flush(&b, "  ")
+	t.flush(b, "  ")
 
 	b.WriteString("\nPer day\n")
-	outcomes := st.OutcomeCounts()
 	head := []string{"date"}
-	for _, o := range outcomes {
-		head = append(head, o.ID)
+	for _, o := range g.Outcomes {
+		head = append(head, o.Name())
 	}
 	t.head(append(head, "total"))
-	for _, d := range st.Days {
-		cells := []string{d.Date}
-		for _, o := range outcomes {
-			cells = append(cells, strconv.Itoa(d.Outcomes[o.ID]))
+	for _, d := range g.Days {
+		date := d.Date
+		if d.Before {
+			date = "before " + d.Date
+		}
+		cells := []string{date}
+		for _, n := range d.Counts {
+			cells = append(cells, strconv.Itoa(n))
 		}
 		t.addCells(d.Total, append(cells, strconv.Itoa(d.Total)))
 	}
-	t.flush(&b, "  ")
+	t.flush(b, "  ")
 
 	b.WriteString("\nAnswers\n")
-	for _, q := range st.Questions {
-		fmt.Fprintf(&b, "  %s (answered in %d of %d)\n", quiz.Inert(q.Question), q.Answered, st.Total)
+	for _, q := range g.Questions {
+		fmt.Fprintf(b, "  %s (answered in %d of %d)\n", quiz.Inert(q.Name()), q.Answered, g.Total)
 		for _, o := range q.Options {
-			t.add(o.Count, st.Total, o.ID)
+			t.add(o.Count, g.Total, o.Name())
 		}
-		t.flush(&b, "    ")
+		t.flush(b, "    ")
+	}
+	if g.OtherAnswers > 0 {
+		fmt.Fprintf(b, "  %d answers to other questions\n", g.OtherAnswers)
 	}
 
 	b.WriteString("\nDeciding reasons\n")
-	for i, r := range st.Reasons {
+	for i, r := range g.Reasons {
 		if i == topReasons {
 			break
 		}
-		t.add(r.Count, st.Total, r.ID)
+		t.add(r.Count, g.Total, r.Name())
 	}
-	if len(st.Reasons) == 0 {
+	if len(g.Reasons) == 0 {
 		b.WriteString("  none recorded\n")
 	}
-	t.flush(&b, "  ")
-	_, err := io.WriteString(w, b.String())
-	return err
+	t.flush(b, "  ")
 }
 
 // barTable lines up rows of cells and scales a bar after each row to the
@@ -150,7 +181,11 @@ func (t *barTable) flush(b *strings.Builder, indent string) {
 	for _, w := range widths {
 		used += w + 2
 	}
-	room := min(max(t.width-used, 5), 40)
+	// Without room for a bar worth reading the figures stand alone.
+	room := min(t.width-used, 40)
+	if room < 3 {
+		room = 0
+	}
 	top := 0
 	for _, v := range t.values {
 		top = max(top, v)
@@ -179,7 +214,7 @@ func (t *barTable) flush(b *strings.Builder, indent string) {
 // scale gives a bar length; any non-zero value gets at least one block so
 // it does not read as nothing.
 func scale(v, top, room int) int {
-	if v <= 0 || top <= 0 {
+	if v <= 0 || top <= 0 || room <= 0 {
 		return 0
 	}
 	return max(1, (v*room+top/2)/top)
@@ -200,22 +235,20 @@ func plural(n int, one, many string) string {
 }
 
 func rangeText(st *Stats) string {
+	var parts []string
 	switch {
-	case st.Since.IsZero() && st.Until.IsZero():
+	case st.Since != "" && st.Until != "":
+		parts = append(parts, st.Since+" to "+st.Until)
+	case st.Since != "":
+		parts = append(parts, "from "+st.Since)
+	case st.Until != "":
+		parts = append(parts, "until "+st.Until)
+	}
+	if st.Store != "" {
+		parts = append(parts, fmt.Sprintf("store %q", st.Store))
+	}
+	if len(parts) == 0 {
 		return ""
-	case st.Until.IsZero():
-		return " (from " + st.Since.Format("2006-01-02") + ")"
-	case st.Since.IsZero():
-		return " (until " + lastDay(st.Until) + ")"
 	}
-	return " (" + st.Since.Format("2006-01-02") + " to " + lastDay(st.Until) + ")"
-}
-
-// lastDay names the last day included when Until falls on midnight, as
-// ParseDateRange makes it.
-func lastDay(t time.Time) string {
-	if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0 {
-		t = t.AddDate(0, 0, -1)
-	}
-	return t.Format("2006-01-02")
+	return " (" + quiz.Inert(strings.Join(parts, ", ")) + ")"
 }

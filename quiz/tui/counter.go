@@ -85,12 +85,12 @@ func (m *Model) logCmd() tea.Cmd {
 	if !m.completed || m.logFile == "" || m.logged {
 		return nil
 	}
-	g, a, ref, path, now, appendLog, public := m.guide, m.answers.Clone(), m.ref, m.logFile, m.now(), m.appendLog, m.public
+	g, a, ref, path, now, origin, appendLog, public := m.guide, m.answers.Clone(), m.ref, m.logFile, m.now(), m.origin, m.appendLog, m.public
 	m.inflight++
 	m.logged = true
 	return func() (msg tea.Msg) {
 		defer recoverInto(func(err error) { msg = loggedMsg{err: err} })
-		rec := shop.NewRecord(g, g.Evaluate(a), ref, now)
+		rec := shop.NewRecord(g, g.Evaluate(a), ref, now, origin)
 		rec.Public = public
 		return loggedMsg{err: appendLog(path, rec)}
 	}

@@ -79,6 +79,7 @@ type Model struct {
 	// The shop's settings, from Options.
 	saveDir string
 	logFile string
+	origin  shop.Origin
 	idle    time.Duration
 	now     func() time.Time
 	// public is Options.Public: no counter keys, records marked public.
@@ -177,6 +178,7 @@ func New(opts Options) Model {
 		height:  defaultHeight,
 		saveDir: opts.SaveDir,
 		logFile: opts.LogFile,
+		origin:  opts.Origin,
 		idle:    opts.Idle,
 		now:     opts.Now,
 		public:  opts.Public,

@@ -17,6 +17,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/jewelguide/jewelguide/quiz"
+	"github.com/jewelguide/jewelguide/quiz/shop"
 )
 
 // Options configures one run of the interface.
@@ -65,6 +66,8 @@ type Options struct {
 	// written when the consultation ends (next customer, idle reset or
 	// quit).
 	LogFile string
+	// Origin is the store and counter written into each log record.
+	Origin shop.Origin
 	// Idle resets the interface to the welcome screen after this long
 	// without a key, so an unattended screen never shows the last
 	// customer's answers; 0 turns it off.
