@@ -161,7 +161,7 @@ rules:
 	if r.code != 2 {
 		t.Fatalf("errors exit 2, got %d\n%s", r.code, r.stdout)
 	}
-	if !strings.Contains(r.stdout, `unknown field "colour" in question`) {
+	if !strings.Contains(r.stdout, `unknown field "colour" in a question`) {
 		t.Errorf("strict decoding should name the unknown field:\n%s", r.stdout)
 	}
 }

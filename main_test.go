@@ -115,7 +115,7 @@ func TestBrokenGuideExitsTwoWithEveryProblem(t *testing.T) {
 	if len(lines) != 2 {
 		t.Fatalf("want one line per problem (2), got %d:\n%s", len(lines), r.stderr)
 	}
-	for _, want := range []string{`gives points to outcome "factory", which the guide does not have`, `names option "budget=luxury", which question budget does not have (options: lowest, moderate, invest)`} {
+	for _, want := range []string{`gives points to outcome "factory", which the guide does not have`, `names option "budget=luxury", which question budget does not have; use one of lowest, moderate, invest`} {
 		if !strings.Contains(r.stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
 		}

@@ -2,11 +2,11 @@ package quiz
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"sort"
-	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -166,18 +166,14 @@ func parseAnswers(file string, data []byte) (Answers, map[string]int, error) {
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		// Same "file:line: message" form as every other message here;
-		// yaml.v3 leaves the line out when the problem is on the first.
-		line, msg := 0, strings.TrimPrefix(err.Error(), "yaml: ")
-		if sm := yamlLineRe().FindStringSubmatch(err.Error()); sm != nil {
-			line, _ = strconv.Atoi(sm[1])
-			msg = sm[3]
-		}
-		if strings.HasPrefix(msg, "unknown anchor") {
-			return nil, nil, fmt.Errorf("%s: %s", file, msg)
-		}
-		return nil, nil, fmt.Errorf("%s:%d: %s", file, syntaxLine(line, msg), msg)
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
+		// Same "file:line:col: message" form as a guide's problems.
+		return nil, nil, syntaxProblems(data, err).err(file)
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
+		return nil, nil, fmt.Errorf("%s:%d: the file holds more than one YAML document (a second \"---\"); keep one set of answers per file", file, secondDocument(data, extra.Line))
 	}
 	if len(doc.Content) == 0 {
 		return Answers{}, nil, nil

@@ -139,14 +139,14 @@ func TestParseAnswers(t *testing.T) {
 			wantErr: `a.yaml:2: question "budget" is answered twice`},
 		{name: "alias", src: "budget: &x invest\nlifespan: *x\n",
 			wantErr: `a.yaml:2: "lifespan": expected an option id or a list of them`},
-		// yaml.v3 names the bracket's line, except on line 1, where it
-		// names the line it gave up on (here the end of the file).
+		// yaml.v3 names the line it gave up on (here the end of the
+		// file); the bracket is where it is fixed.
 		{name: "syntax error", src: "budget: [invest\n",
-			wantErr: `a.yaml:2: did not find expected ',' or ']'`},
+			wantErr: `a.yaml:1:9: this [ is not closed; close it with ] at the end of line 1`},
 		{name: "syntax error on the first line", src: "a: b: c\n",
-			wantErr: `a.yaml:1: mapping values are not allowed in this context`},
+			wantErr: `a.yaml:1:5: a ": " inside unquoted text, which YAML reads as the start of a key; put the whole text in quotes: "b: c"`},
 		{name: "syntax error further down", src: "budget: invest\nextras: [a\n\n",
-			wantErr: `a.yaml:2: did not find expected ',' or ']'`},
+			wantErr: `a.yaml:2:9: this [ is not closed; close it with ] at the end of line 2`},
 		{name: "escape code in a key is shown, not sent", src: "\"\\e[2J\": {a: b}\n",
 			wantErr: `a.yaml:1: "\x1b[2J": expected an option id or a list of them`},
 		{name: "too large", src: "budget: invest\n#" + strings.Repeat("x", MaxAnswersSize) + "\n",

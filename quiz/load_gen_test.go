@@ -55,18 +55,18 @@ func TestGeneratedHostileGuides(t *testing.T) {
 		{
 			name: "20000 levels of flow nesting",
 			src:  replaceOnce(t, base, "checklist:", "rules:\n  - id: deep\n    when: "+nestFlow(20000)+"\n    points: {hand: 1}\n    reason: Deep.\nchecklist:"),
-			want: "g.yaml:28: exceeded max depth of 10000",
+			want: "g.yaml:28: lists and mappings nest more than 10000 levels deep; a guide needs a few levels",
 		},
 		{
 			name: "20000 levels of block sequences",
 			src:  "version: 1\nquestions:\n  " + strings.Repeat("- ", 20000) + "x\n",
 			// yaml.v3 places this one line early (its lines count from 0 here).
-			want: "g.yaml:2: exceeded max depth of 10000",
+			want: "g.yaml:2: lists and mappings nest more than 10000 levels deep; a guide needs a few levels",
 		},
 		{
 			name: "20000 nested lists as the whole file",
 			src:  strings.Repeat("[", 20000) + strings.Repeat("]", 20000),
-			want: "g.yaml:1: exceeded max depth of 10000",
+			want: "g.yaml:1: lists and mappings nest more than 10000 levels deep; a guide needs a few levels",
 		},
 		{
 			name: "condition 17 levels deep",
@@ -84,7 +84,7 @@ func TestGeneratedHostileGuides(t *testing.T) {
 			src:  replaceOnce(t, base, "checklist:", "  - id: many\n    title: Many\n    prompt: Pick one.\n    options:\n"+manyOptions.String()+"checklist:"),
 			// The first option past the limit of 100 is o100: options start
 			// on line 30, two lines each.
-			want: fmt.Sprintf("g.yaml:%d: question \"many\" has 500 options; at most 100 are allowed", 30+2*100),
+			want: fmt.Sprintf("g.yaml:%d:9: question \"many\" has more than 100 options, the most a question may have; split the question", 30+2*100),
 		},
 		{
 			name: "question with 100 options loads",
@@ -107,8 +107,8 @@ func TestGeneratedHostileGuides(t *testing.T) {
 			want: "g.yaml:2:7: guide name is 10000 characters long; keep it to 80",
 		},
 		{
-			name: "20000 problems are cut to 50 and a count",
-			src:  replaceOnce(t, base, "    items: [Check the clasp.]\n", "    items:\n"+strings.Repeat("      - \"x\\e\"\n", 20000)),
+			name: "1500 problems are cut to 50 and a count",
+			src:  replaceOnce(t, base, "    items: [Check the clasp.]\n", "    items:\n"+strings.Repeat("      - \"x\\e\"\n", 1500)),
 			want: strings.TrimSuffix(tooMany(), "\n"),
 		},
 		// yaml.v3 compares every key of a mapping with every other and
@@ -127,7 +127,8 @@ func TestGeneratedHostileGuides(t *testing.T) {
 		{
 			name: "50000 distinct keys where a list belongs",
 			src:  "version: 1\nquestions:\n" + manyKeys(50000),
-			want: "g.yaml:3:3: this mapping has 50000 keys; no part of a guide needs more than 200",
+			want: "g.yaml:1: the guide needs at least two outcomes under \"outcomes\"\n" +
+				"g.yaml:3:3: questions must be a list (lines starting with \"- \"), found a mapping",
 		},
 		{
 			name: "a key repeated 3 times",
@@ -217,13 +218,13 @@ func TestLoaderRefusesControlCharacters(t *testing.T) {
 	}
 }
 
-// tooMany is the error for 20000 bad checklist items, one a line from 29.
+// tooMany is the error for 1500 bad checklist items, one a line from 29.
 func tooMany() string {
 	var b strings.Builder
 	for line := 29; line < 29+50; line++ {
 		fmt.Fprintf(&b, "g.yaml:%d:9: checklist item holds a control character (such as an escape code); remove it\n", line)
 	}
-	b.WriteString("g.yaml:79: ... and 19950 more problems; fix the ones above first\n")
+	b.WriteString("g.yaml:79: ... and 1450 more problems; fix the ones above first\n")
 	return b.String()
 }
 

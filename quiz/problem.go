@@ -11,7 +11,9 @@ import (
 type Problem struct {
 	Line int
 	Col  int
+	// Msg says what is wrong; Hint, when set, what to do about it.
 	Msg  string
+	Hint string
 }
 
 // GuideError lists every problem found in one guide file. Its Error text
@@ -43,6 +45,9 @@ func (e *GuideError) Error() string {
 // control characters, so the line is made inert as a whole.
 func (e *GuideError) format(p Problem) string {
 	file, msg := Inert(e.File), Inert(p.Msg)
+	if p.Hint != "" {
+		msg += "; " + Inert(p.Hint)
+	}
 	switch {
 	case p.Line > 0 && p.Col > 0:
 		return fmt.Sprintf("%s:%d:%d: %s", file, p.Line, p.Col, msg)
@@ -64,6 +69,11 @@ func (ps *problems) add(line, col int, format string, args ...any) {
 	*ps = append(*ps, Problem{Line: line, Col: col, Msg: fmt.Sprintf(format, args...)})
 }
 
+// hint sets what to do about the problem added last.
+func (ps problems) hint(format string, args ...any) {
+	ps[len(ps)-1].Hint = fmt.Sprintf(format, args...)
+}
+
 func (ps problems) err(file string) error {
 	if len(ps) == 0 {
 		return nil
@@ -75,14 +85,7 @@ func (ps problems) err(file string) error {
 		}
 		return sorted[i].Col < sorted[j].Col
 	})
-	// An alias repeats its anchor's node, and with it the anchor's problem,
-	// once per use; say each problem once.
-	out := sorted[:0]
-	for i, p := range sorted {
-		if i == 0 || p != sorted[i-1] {
-			out = append(out, p)
-		}
-	}
+	out := sorted
 	// A hostile or badly broken file can hold tens of thousands of
 	// problems; past the first screenful more lines help nobody.
 	total := len(out)
