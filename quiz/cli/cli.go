@@ -119,7 +119,7 @@ func run(ctx context.Context, args []string, env Env) error {
 	if opts.done {
 		return nil
 	}
-	if err := checkCounterFiles(opts); err != nil {
+	if err := checkCounterFiles(env, opts); err != nil {
 		return err
 	}
 	g, err := loadGuide(opts.guide)

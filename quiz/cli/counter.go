@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"errors"
+	"fmt"
 	"os"
 	"time"
 
@@ -10,8 +12,9 @@ import (
 
 // checkCounterFiles checks --save-dir and --log before anything is drawn,
 // so a typo in a folder name shows at start-up rather than as a failed
-// save with a customer waiting.
-func checkCounterFiles(o *options) error {
+// save with a customer waiting. A warning goes to stderr at once: it stays
+// in the scrollback above the full screen.
+func checkCounterFiles(env Env, o *options) error {
 	if o.saveDir != "" {
 		fi, err := os.Stat(o.saveDir)
 		switch {
@@ -24,13 +27,15 @@ func checkCounterFiles(o *options) error {
 		}
 	}
 	if o.logFile != "" {
-		// Opening for append creates the log (0600) or finds it writable;
-		// it writes nothing, so a day's log is not touched.
-		f, err := os.OpenFile(o.logFile, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)
+		// It creates the log (0600) or finds it writable; it writes
+		// nothing, so a day's log is not touched.
+		warning, err := shop.CheckLog(o.logFile)
 		if err != nil {
 			return usageErr("--log: cannot open the consultation log: %v", err)
 		}
-		f.Close()
+		if warning != "" {
+			fmt.Fprintln(env.Stderr, prefixLines("warning: "+warning))
+		}
 	}
 	return nil
 }
@@ -66,4 +71,32 @@ func (o *options) origin() shop.Origin {
 		c = shop.DefaultCounter()
 	}
 	return shop.Origin{Store: o.store, Counter: c}
+}
+
+// reportUnlogged runs at exit when a log is kept. Records that could not be
+// written were kept for the next append; one last try writes them, and
+// what still fails is printed on stderr as the lines the log lacks, for
+// someone to add once the disk has room. It returns an error naming how
+// many were lost, or nil when none were.
+func reportUnlogged(env Env, path string) error {
+	if path == "" {
+		return nil
+	}
+	err := shop.FlushLog(path)
+	lines := shop.Unlogged(path)
+	if err == nil || len(lines) == 0 {
+		return nil
+	}
+	var le *shop.LogError
+	if errors.As(err, &le) {
+		err = le.Err
+	}
+	fmt.Fprintln(env.Stderr, prefixLines(fmt.Sprintf(
+		"%s could not be written to %s (%v); %s, to add to it once it can be written:",
+		count(len(lines), "consultation", "consultations"), path, err, plural(len(lines), "its line follows", "their lines follow"))))
+	for _, l := range lines {
+		// The lines are JSON with every control code escaped.
+		fmt.Fprintln(env.Stderr, l)
+	}
+	return fmt.Errorf("%s not logged", count(len(lines), "consultation", "consultations"))
 }

@@ -87,5 +87,10 @@ func runPlain(ctx context.Context, env Env, opts *options, g *quiz.Guide) error 
 	if err := printReport(env, opts, g, a); err != nil {
 		return err
 	}
-	return logPlain(opts, g, a)
+	if logPlain(opts, g, a) != nil {
+		// The record is kept, but there is no next consultation to write
+		// it with: reportUnlogged tries once more and shows it if it fails.
+		return reportUnlogged(env, opts.logFile)
+	}
+	return nil
 }

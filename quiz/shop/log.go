@@ -3,8 +3,6 @@ package shop
 import (
 	"crypto/rand"
 	"encoding/hex"
-	"encoding/json"
-	"fmt"
 	"os"
 	"strings"
 	"time"
@@ -17,8 +15,7 @@ import (
 // store and counter.
 const LogVersion = 2
 
-// maxReasons keeps a record, and so a log line, short: a line written in
-// one call is only safe from interleaving while it stays small.
+// maxReasons keeps a record, and so a log line, short.
 const maxReasons = 3
 
 // Record is one completed consultation as it goes into the log: enough to
@@ -125,33 +122,4 @@ func DecidingReasons(r *quiz.Result, n int) []string {
 		out = append(out, c.ID)
 	}
 	return out
-}
-
-// AppendLog adds one record to the log at path as a JSON line. The file is
-// opened for appending and the line written with a single call, so several
-// programs logging to one file at once neither interleave nor lose lines
-// (the kernel moves to the end and writes in one step for O_APPEND files
-// on local file systems). It is created with mode 0600: a reference may
-// name a customer.
-func AppendLog(path string, rec Record) error {
-	line, err := json.Marshal(rec)
-	if err != nil {
-		return fmt.Errorf("cannot log the consultation to %s: %w", path, err)
-	}
-	line = append(line, '\n')
-	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)
-	if err != nil {
-		return fmt.Errorf("cannot log the consultation to %s: %w", path, err)
-	}
-	n, err := f.Write(line)
-	if err == nil && n < len(line) {
-		err = fmt.Errorf("wrote %d of %d bytes", n, len(line))
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return fmt.Errorf("cannot log the consultation to %s: %w", path, err)
-	}
-	return nil
 }
