@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/jewelguide/jewelguide/quiz"
+	"github.com/jewelguide/jewelguide/quiz/shop"
 	"github.com/jewelguide/jewelguide/quiz/tui"
 )
 
@@ -26,49 +27,45 @@ func runTUI(ctx context.Context, env Env, opts *options, g *quiz.Guide, start qu
 		Origin:    opts.origin(),
 		Idle:      opts.idle,
 	})
-	if err != nil {
-		if ctx.Err() != nil {
-			// Stopped by a signal; Main reports which and exits with its
-			// status. Closing the terminal window is a hang-up, and how a
-			// counter often ends its day, so the consultation on screen
-			// is logged as quitting would have logged it.
-			logOnSignal(env, opts, g, out)
-			return nil
-		}
+	if err != nil && ctx.Err() == nil {
 		return fmt.Errorf("the interface failed: %w", err)
 	}
+	// However the interface ended, a consultation whose result was shown
+	// counts: it is logged here if the interface had not logged it. A
+	// signal (closing the terminal window is a hang-up, and how a counter
+	// often ends its day) and ctrl+c both end it that way.
+	logLeft(env, opts, g, out)
+	unlogged := reportUnlogged(env, opts.logFile)
+	if ctx.Err() != nil {
+		// Stopped by a signal; Main reports which and exits with its
+		// status.
+		return nil
+	}
 	if out.Interrupted {
-		// ctrl+c leaves at once: it neither prints nor logs. Handouts
-		// saved before are on disk, so only the consultation on screen
+		// ctrl+c leaves at once: it prints nothing. Handouts saved before
+		// are on disk and the consultation was logged, so only the report
 		// is named as lost.
-		msg := "interrupted; the consultation on screen was not printed"
-		if opts.logFile != "" {
-			msg = "interrupted; the consultation on screen was not logged or printed"
-		}
-		return &exitError{code: ExitInterrupted, err: errors.New(msg)}
+		return &exitError{code: ExitInterrupted, err: errors.New("interrupted; the consultation on screen was not printed")}
 	}
 	if out.Completed {
 		if err := printReport(env, opts, g, out.Answers); err != nil {
 			return err
 		}
 	}
-	if out.LogError != nil {
-		// The screen said so at the time; say it where it stays.
-		return fmt.Errorf("some consultations were not logged: %w", out.LogError)
-	}
-	return nil
+	return unlogged
 }
 
-// logOnSignal writes the log line of a completed consultation that the
-// interface had not logged when a signal stopped it. It writes before the
-// process exits, not in a goroutine, so the line is on disk when the exit
-// status is. A failure is said on stderr: Main reports the signal, which
-// would replace any error returned here.
-func logOnSignal(env Env, opts *options, g *quiz.Guide, out tui.Outcome) {
+// logLeft writes the log line of a completed consultation that the
+// interface had not logged when it stopped. It writes before the process
+// exits, not in a goroutine, so the line is on disk when the exit status
+// is. A failed write keeps the record, for reportUnlogged to show.
+func logLeft(env Env, opts *options, g *quiz.Guide, out tui.Outcome) {
 	if !out.Completed || out.Logged {
 		return
 	}
-	if err := logConsultation(opts, g, out.Answers, out.Reference); err != nil {
+	err := logConsultation(opts, g, out.Answers, out.Reference)
+	var kept *shop.LogError
+	if err != nil && !errors.As(err, &kept) {
 		fmt.Fprintln(env.Stderr, prefixLines("the consultation on screen was not logged: "+err.Error()))
 	}
 }

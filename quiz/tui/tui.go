@@ -9,6 +9,7 @@ package tui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"time"
 
@@ -75,6 +76,12 @@ type Options struct {
 	// Now is the clock for handout names and log times; nil means
 	// time.Now. Tests pin it.
 	Now func() time.Time
+	// Suspend, when set, asks the interface to give the terminal back and
+	// stop the process, as a shell's job control expects of SIGTSTP; it
+	// takes the terminal again and redraws when the process is continued.
+	// The caller turns the signal into a value here and lets the stop
+	// itself take its default action.
+	Suspend <-chan struct{}
 }
 
 // Outcome is how a run ended, for the caller to decide what to print and
@@ -95,10 +102,10 @@ type Outcome struct {
 	// screen, for the caller that logs it (see Logged).
 	Reference string
 	// Logged is set once the consultation on screen has been handed to the
-	// log (at quit, with Options.LogFile set). A run stopped by a cancelled
-	// ctx ends without that: when Completed is set and Logged is not, the
-	// caller logs Answers and Reference itself, or the last consultation
-	// of the day goes missing when the terminal is closed.
+	// log (at quit or stop, with Options.LogFile set). A run cut short (a
+	// stop that waited too long for a write, ctrl+c) can end without that:
+	// when Completed is set and Logged is not, the caller logs Answers and
+	// Reference itself, or the last consultation of the day goes missing.
 	Logged bool
 	// LogError is the last failure to write the consultation log during
 	// the run, if any. The screen showed it at the time; the CLI repeats
@@ -106,9 +113,17 @@ type Outcome struct {
 	LogError error
 }
 
+// stopWait bounds how long a run stopped through its context waits for a
+// handout or log line being written. A save to a working disk takes
+// milliseconds; a folder on a server that stopped answering must not keep
+// a closing terminal open. Tests shorten it.
+var stopWait = 5 * time.Second
+
 // Run shows the interface until the user quits and reports how it ended.
-// Cancelling ctx stops it early and returns the context's error wrapped;
-// the terminal is restored in every case.
+// Cancelling ctx ends it as q does, without asking: the consultation on
+// screen is logged and a handout being saved is finished, for at most
+// five seconds, after which the run is cut short. Run then returns an error
+// wrapping the context's. The terminal is restored in every case.
 //
 // Signals are the caller's to turn into a cancelled ctx (cli.SignalContext
 // does). Bubble Tea's own handler stays off: it sends its quit message
@@ -118,13 +133,18 @@ func Run(ctx context.Context, opts Options) (Outcome, error) {
 	if opts.Guide == nil {
 		return Outcome{}, errors.New("tui: no guide to ask")
 	}
-	m := New(opts)
+	final, err := run(ctx, New(opts), opts)
+	return final.Outcome(), err
+}
+
+// run drives m as Run does and returns the model as it ended.
+func run(ctx context.Context, m Model, opts Options) (Model, error) {
 	// Bubble Tea v1 draws only on its renderer's ticks, the first frame
 	// included, and has no way to draw one at once: at the default 60 fps
 	// the first screen waits up to 16.7 ms after start. 120 fps, the most
 	// it allows, halves that wait, and every frame after a key with it;
 	// a tick with nothing new to draw costs a comparison of two strings.
-	popts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithoutSignalHandler(), tea.WithFPS(120)}
+	popts := []tea.ProgramOption{tea.WithoutSignalHandler(), tea.WithFPS(120)}
 	if opts.Input != nil {
 		popts = append(popts, tea.WithInput(opts.Input))
 	}
@@ -137,18 +157,65 @@ func Run(ctx context.Context, opts Options) (Outcome, error) {
 	if opts.NoSuspend {
 		popts = append(popts, tea.WithFilter(dropSuspend))
 	}
-	p := tea.NewProgram(m, popts...)
+	p := tea.NewProgram(runner{m}, popts...)
 	if opts.Resize != nil {
 		stop := make(chan struct{})
 		defer close(stop)
 		go forwardResizes(p, opts.Resize, stop)
 	}
+	done := make(chan struct{})
+	defer close(done)
+	go steer(ctx, p, opts.Suspend, done)
 	final, err := p.Run()
-	out := m.Outcome()
-	if fm, ok := final.(Model); ok {
-		out = fm.Outcome()
+	if err == nil && ctx.Err() != nil {
+		err = fmt.Errorf("the interface was stopped: %w", ctx.Err())
 	}
-	return out, err
+	if fm, ok := final.(runner); ok {
+		m = fm.Model
+	}
+	return m, err
+}
+
+// stopMsg asks the interface to end as q does, without asking.
+type stopMsg struct{}
+
+// steer passes what comes from outside the terminal to the program: a
+// cancelled ctx as a stop, bounded by StopWait, and suspend requests.
+func steer(ctx context.Context, p *tea.Program, suspend <-chan struct{}, done <-chan struct{}) {
+	for {
+		select {
+		case <-done:
+			return
+		case <-suspend:
+			p.Send(tea.SuspendMsg{})
+		case <-ctx.Done():
+			p.Send(stopMsg{})
+			select {
+			case <-done:
+			case <-time.After(stopWait):
+				p.Kill()
+			}
+			return
+		}
+	}
+}
+
+// runner is the model as Run drives it: it also takes the stop that a
+// cancelled context sends. Keeping that here leaves the model's own Update
+// to keys and its own commands' replies.
+type runner struct{ Model }
+
+func (r runner) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if _, ok := msg.(stopMsg); ok {
+		var cmd tea.Cmd
+		r.Model, cmd = r.quit()
+		return r, cmd
+	}
+	next, cmd := r.Model.Update(msg)
+	if nm, ok := next.(Model); ok {
+		r.Model = nm
+	}
+	return r, cmd
 }
 
 // dropSuspend filters out suspend requests (see Options.NoSuspend).
