@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/jewelguide/jewelguide/quiz"
 	"github.com/jewelguide/jewelguide/quiz/shop"
@@ -14,6 +15,9 @@ import (
 // once the terminal is back to normal, so it stays in the scrollback.
 // start holds the answers of a resume code, if one was given.
 func runTUI(ctx context.Context, env Env, opts *options, g *quiz.Guide, start quiz.Answers) error {
+	// Where saves need a named temporary file, one killed mid-save leaves
+	// it behind with the customer's note in it: clear old ones first.
+	shop.SweepTemp(opts.saveDir, time.Now())
 	out, err := tui.Run(ctx, tui.Options{
 		Guide:     g,
 		Answers:   start,

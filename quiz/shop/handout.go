@@ -26,7 +26,7 @@ const maxSuffix = 1000
 // and permission tricks do not work when tests run as root.
 var (
 	syncFile   = (*os.File).Sync
-	linkFile   = os.Link
+	linkFile   = linkName
 	renameFile = os.Rename
 )
 
@@ -34,8 +34,10 @@ var (
 // its path. The name comes from now and ref (2026-11-27-1432-ring-smith.md);
 // an existing file is never replaced, a -2, -3, … suffix is added instead.
 // The file is created with mode 0600 because the note may hold personal
-// details, and it appears complete or not at all: it is written to a
-// temporary file in the same folder, synced, then linked to its name.
+// details, and it appears complete or not at all: it is written to a file
+// with no name yet, synced, then linked to its name. Where a file cannot be
+// created without a name, a hidden temporary file in the same folder takes
+// its place; SweepTemp removes those a killed program left behind.
 //
 // Set rep.Code before calling, so the handout can be reopened with
 // --resume.
@@ -52,23 +54,23 @@ func SaveHandout(dir string, now time.Time, ref string, rep *quiz.Report, note s
 		base += "-" + s
 	}
 	want := filepath.Join(dir, base+".md")
-	tmp, err := writeTemp(dir, body.Bytes())
+	st, err := stage(dir, body.Bytes())
 	if err != nil {
 		// The library's message names the hidden temporary file; say what
 		// a person can act on when the folder itself is the problem.
-		if st, serr := os.Stat(dir); serr != nil || !st.IsDir() {
+		if fi, serr := os.Stat(dir); serr != nil || !fi.IsDir() {
 			return "", fmt.Errorf("cannot save the handout %s: the folder %s is missing or not a folder", want, dir)
 		}
 		return "", fmt.Errorf("cannot save the handout %s: %w", want, err)
 	}
-	defer os.Remove(tmp)
+	defer st.discard()
 	for n := 1; n <= maxSuffix; n++ {
 		name := base + ".md"
 		if n > 1 {
 			name = base + "-" + strconv.Itoa(n) + ".md"
 		}
 		path := filepath.Join(dir, name)
-		err := claim(tmp, path)
+		err := st.claim(path)
 		if err == nil {
 			syncDir(dir)
 			return path, nil
@@ -80,10 +82,72 @@ func SaveHandout(dir string, now time.Time, ref string, rep *quiz.Report, note s
 	return "", fmt.Errorf("cannot save the handout %s: %d files with that name already exist", want, maxSuffix)
 }
 
-// writeTemp writes data to a new private file in dir and syncs it, so
-// the later link publishes finished bytes.
+// staged is a finished handout waiting for its name: an open file with no
+// name (unnamed), or a hidden temporary file (tmp).
+type staged struct {
+	dir     string
+	data    []byte
+	unnamed *os.File
+	tmp     string
+}
+
+// stage writes data to a new private file in dir and syncs it, so the
+// later link publishes finished bytes. A file with no name is tried first:
+// if the program is killed before linking it, the system frees it and
+// nothing is left in the folder.
+func stage(dir string, data []byte) (*staged, error) {
+	st := &staged{dir: dir, data: data}
+	if f, err := createUnnamed(dir); err == nil {
+		if err := writeSynced(f, data); err != nil {
+			f.Close()
+			return nil, err
+		}
+		st.unnamed = f
+		return st, nil
+	}
+	tmp, err := writeTemp(dir, data)
+	if err != nil {
+		return nil, err
+	}
+	st.tmp = tmp
+	return st, nil
+}
+
+// claim gives the finished file the name path, only if that name is free.
+// A hard link fails on an existing name, so two programs saving at once
+// cannot both take it.
+func (st *staged) claim(path string) error {
+	if st.unnamed != nil {
+		err := linkFile(unnamedPath(st.unnamed), path)
+		if err == nil || errors.Is(err, fs.ErrExist) {
+			return err
+		}
+		// Linking a file with no name needs /proc; without it, go on
+		// with a named temporary file.
+		st.unnamed.Close()
+		st.unnamed = nil
+		if st.tmp, err = writeTemp(st.dir, st.data); err != nil {
+			return err
+		}
+	}
+	return claim(st.tmp, path)
+}
+
+func (st *staged) discard() {
+	if st.unnamed != nil {
+		st.unnamed.Close()
+	}
+	if st.tmp != "" {
+		os.Remove(st.tmp)
+	}
+}
+
+// tempPattern names the hidden temporary files; SweepTemp knows them by it.
+const tempPattern = ".handout-*.tmp"
+
+// writeTemp writes data to a new hidden private file in dir.
 func writeTemp(dir string, data []byte) (string, error) {
-	f, err := os.CreateTemp(dir, ".handout-*.tmp")
+	f, err := os.CreateTemp(dir, tempPattern)
 	if err != nil {
 		return "", err
 	}
@@ -91,10 +155,7 @@ func writeTemp(dir string, data []byte) (string, error) {
 	// CreateTemp already uses 0600; saying so keeps it true if that changes.
 	err = f.Chmod(0o600)
 	if err == nil {
-		_, err = f.Write(data)
-	}
-	if err == nil {
-		err = syncFile(f)
+		err = writeSynced(f, data)
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
@@ -106,10 +167,45 @@ func writeTemp(dir string, data []byte) (string, error) {
 	return name, nil
 }
 
-// claim gives the finished temporary file its final name only if that
-// name is free. A hard link fails on an existing name, so two programs
-// saving at once cannot both take it. Where links are not supported, an
-// exclusive create claims the name first and the rename then fills it.
+func writeSynced(f *os.File, data []byte) error {
+	if _, err := f.Write(data); err != nil {
+		return err
+	}
+	return syncFile(f)
+}
+
+// staleAfter is how old a hidden temporary file must be for SweepTemp to
+// remove it. A save writes its file in well under a second; an hour leaves
+// any save still running, on any disk, alone.
+const staleAfter = time.Hour
+
+// SweepTemp removes the hidden temporary files (.handout-*.tmp) in dir
+// that were last changed more than an hour ago: they are left by a program
+// killed while saving, where files without names are not supported, or by
+// an older version. Each is a copy of a handout, note included, so it must
+// not stay. It returns how many it removed; failures are not reported, as
+// the next start tries again.
+func SweepTemp(dir string, now time.Time) int {
+	if dir == "" {
+		dir = "."
+	}
+	names, _ := filepath.Glob(filepath.Join(dir, tempPattern))
+	removed := 0
+	for _, name := range names {
+		fi, err := os.Lstat(name)
+		if err != nil || !fi.Mode().IsRegular() || now.Sub(fi.ModTime()) < staleAfter {
+			continue
+		}
+		if os.Remove(name) == nil {
+			removed++
+		}
+	}
+	return removed
+}
+
+// claim links the finished temporary file tmp to path, only if that name
+// is free. Where links are not supported, an exclusive create claims the
+// name first and the rename then fills it.
 func claim(tmp, path string) error {
 	err := linkFile(tmp, path)
 	if err == nil || errors.Is(err, fs.ErrExist) {

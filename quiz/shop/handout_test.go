@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -177,8 +178,9 @@ func TestSaveHandoutConcurrentSavers(t *testing.T) {
 
 // withHooks swaps the file-system hooks for one test.
 func withHooks(t *testing.T, sync func(*os.File) error, link, rename func(string, string) error) {
+	oldSync, oldLink, oldRename := syncFile, linkFile, renameFile
 	syncFile, linkFile, renameFile = sync, link, rename
-	t.Cleanup(func() { syncFile, linkFile, renameFile = (*os.File).Sync, os.Link, os.Rename })
+	t.Cleanup(func() { syncFile, linkFile, renameFile = oldSync, oldLink, oldRename })
 }
 
 func TestSaveHandoutFailureLeavesNothing(t *testing.T) {
@@ -266,5 +268,53 @@ func TestSlug(t *testing.T) {
 		if len(Slug(in)) > maxSlug {
 			t.Errorf("Slug(%q) longer than %d", in, maxSlug)
 		}
+	}
+}
+
+// TestSaveHandoutNeverShowsATemporaryName: while the handout is written
+// and synced, the folder holds nothing, so a save cut off at any point
+// leaves no copy of the customer's note behind.
+func TestSaveHandoutNeverShowsATemporaryName(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("files without names are a Linux feature")
+	}
+	_, _, rep := testReport(t)
+	dir := t.TempDir()
+	var during []string
+	withHooks(t, func(f *os.File) error {
+		during = listDir(t, dir)
+		return f.Sync()
+	}, linkFile, renameFile)
+	p, err := SaveHandout(dir, counterTime, "x", rep, "a note")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(during) != 0 {
+		t.Errorf("while the handout was written the folder held %v", during)
+	}
+	if got := listDir(t, dir); len(got) != 1 || got[0] != filepath.Base(p) {
+		t.Errorf("folder after the save: %v", got)
+	}
+}
+
+func TestSweepTemp(t *testing.T) {
+	dir := t.TempDir()
+	old := filepath.Join(dir, ".handout-123.tmp")
+	fresh := filepath.Join(dir, ".handout-456.tmp")
+	other := filepath.Join(dir, "notes.tmp")
+	for _, p := range []string{old, fresh, other} {
+		if err := os.WriteFile(p, []byte("note"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	then := counterTime.Add(-staleAfter - time.Minute)
+	os.Chtimes(old, then, then)
+	os.Chtimes(other, then, then)
+	os.Chtimes(fresh, counterTime, counterTime)
+	if n := SweepTemp(dir, counterTime); n != 1 {
+		t.Errorf("removed %d, want 1", n)
+	}
+	if got := strings.Join(listDir(t, dir), " "); got != ".handout-456.tmp notes.tmp" {
+		t.Errorf("folder after the sweep: %s", got)
 	}
 }

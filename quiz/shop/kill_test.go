@@ -40,8 +40,9 @@ func TestKillHelperProcess(t *testing.T) {
 
 // TestKilledWriterLeavesNothingTorn kills a process while it saves
 // handouts and appends to the log, then checks that every handout under
-// its final name is complete and every log line is a whole record: a pulled
-// plug costs at most the record being written, never the file.
+// its final name is complete, no hidden temporary file is left, and every
+// log line is a whole record: a pulled plug costs at most the record being
+// written, never the file.
 func TestKilledWriterLeavesNothingTorn(t *testing.T) {
 	if os.Getenv(killEnv) != "" {
 		t.Skip("running as a helper")
@@ -76,6 +77,10 @@ func TestKilledWriterLeavesNothingTorn(t *testing.T) {
 		handouts := 0
 		for _, e := range ents {
 			name := e.Name()
+			if strings.HasPrefix(name, ".handout-") {
+				// A copy of a handout, the customer's note included.
+				t.Errorf("round %d: the killed save left %s behind", round, name)
+			}
 			if !strings.HasSuffix(name, ".md") || strings.HasPrefix(name, ".") {
 				continue
 			}
