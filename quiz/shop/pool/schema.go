@@ -104,21 +104,3 @@ func schemaVersion(ctx context.Context, q interface {
 	err := q.QueryRow(ctx, "SELECT version FROM jewelguide_schema").Scan(&v)
 	return v, err
 }
-
-// checkSchema is for readers: they need the tables at this version and
-// change nothing.
-func (db *DB) checkSchema(ctx context.Context) error {
-	v, err := schemaVersion(ctx, db.conn)
-	if err != nil {
-		return db.fail("cannot read", err)
-	}
-	switch {
-	case v == 0:
-		return fmt.Errorf("the database %s holds no consultations yet; run jewelguide sync first", db.where)
-	case v < SchemaVersion:
-		return fmt.Errorf("the database %s holds tables of schema version %d; run jewelguide sync once to bring them to version %d", db.where, v, SchemaVersion)
-	case v > SchemaVersion:
-		return fmt.Errorf("the database %s holds tables of schema version %d; this jewelguide knows up to version %d: update jewelguide", db.where, v, SchemaVersion)
-	}
-	return nil
-}
