@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/jewelguide/jewelguide/quiz"
+	"github.com/jewelguide/jewelguide/quiz/shop"
 	"github.com/jewelguide/jewelguide/quiz/shop/pool"
 )
 
@@ -16,9 +17,10 @@ const syncUsage = `Usage: jewelguide sync [flags] LOG...
 
 Copies the consultations in logs written with --log into a PostgreSQL
 database, where head office sums up every store with 'jewelguide stats
---db'. Each record goes in once: running sync again, or on a log that has
-grown, adds only what is new, and a sync cut short is finished by the next
-run. It creates the tables it needs, or updates them, by itself.
+--db'. A LOG may be a folder or a pattern such as 'logs/*.log'. Each
+record goes in once: running sync again, or on a log that has grown, adds
+only what is new, and a sync cut short is finished by the next run. It
+creates the tables it needs, or updates them, by itself.
 
   --db URL           the database, e.g. postgres://shop@head-office/chain
                      (default: $JEWELGUIDE_DB, which keeps it out of the
@@ -53,6 +55,10 @@ func runSync(ctx context.Context, args []string, env Env) error {
 	if len(files) == 0 {
 		return usageErr("sync needs at least one log file, e.g. jewelguide sync --db URL consultations.log")
 	}
+	paths, err := shop.LogFiles(files)
+	if err != nil {
+		return badInput(err)
+	}
 	db, err := pool.Open(ctx, *dsn)
 	if err != nil {
 		return fmt.Errorf("sync: %v", err)
@@ -62,7 +68,7 @@ func runSync(ctx context.Context, args []string, env Env) error {
 		return fmt.Errorf("sync: %v", err)
 	}
 	var total pool.FileResult
-	for _, f := range uniquePaths(files) {
+	for _, f := range paths {
 		res, err := db.Sync(ctx, f, pool.SyncOptions{WithReference: *withRef})
 		if err != nil {
 			if ctx.Err() != nil {
@@ -77,7 +83,7 @@ func runSync(ctx context.Context, args []string, env Env) error {
 		total.Already += res.Already
 		total.Malformed += res.Malformed
 	}
-	if len(files) > 1 {
+	if len(paths) > 1 {
 		total.File = "all logs"
 		writeSyncResult(env.Stdout, total)
 	}

@@ -25,7 +25,7 @@ func FuzzReadLog(f *testing.F) {
 			t.Fatal(err)
 		}
 		st := b.Finish()
-		if len(data) < maxLine {
+		if len(data) < MaxLine {
 			lines := 0
 			for _, l := range bytes.Split(data, []byte("\n")) {
 				if len(bytes.TrimSpace(l)) > 0 {

@@ -377,7 +377,7 @@ func TestReadLogsMissingFile(t *testing.T) {
 
 func TestReadLogsLongLine(t *testing.T) {
 	path := writeLog(t, []logEntry{
-		{raw: `{"verdict":"` + strings.Repeat("x", maxLine*2) + "\"}\n"},
+		{raw: `{"verdict":"` + strings.Repeat("x", MaxLine*2) + "\"}\n"},
 		{day: 27, hour: 9, answers: handmade},
 	})
 	st := readWith(t, StatsOptions{}, path)

@@ -12,9 +12,9 @@ import (
 	"time"
 )
 
-// maxLine bounds one log line; a real record is a few hundred bytes, so a
+// MaxLine bounds one log line; a real record is a few hundred bytes, so a
 // longer line is damage (or something else's file), not a consultation.
-const maxLine = 64 << 10
+const MaxLine = 64 << 10
 
 // ReadLogs reads consultation logs and sums up their records. A malformed
 // line is counted and listed and reading goes on; only a file that cannot
@@ -38,7 +38,7 @@ func ReadLogs(paths []string, opt StatsOptions) (*Stats, error) {
 // read adds one log's lines; name is how messages refer to it.
 func (b *Builder) read(r io.Reader, name string) error {
 	b.AddFile(name)
-	br := bufio.NewReaderSize(r, maxLine)
+	br := bufio.NewReaderSize(r, MaxLine)
 	for n := 1; ; n++ {
 		line, err := br.ReadSlice('\n')
 		tooLong := errors.Is(err, bufio.ErrBufferFull)
@@ -49,9 +49,9 @@ func (b *Builder) read(r io.Reader, name string) error {
 			return err
 		}
 		if tooLong {
-			b.AddBad(BadLine{File: name, Line: n, Problem: notRecord(fmt.Sprintf("the line is longer than %d KiB", maxLine>>10))})
+			b.AddBad(BadLine{File: name, Line: n, Problem: LongLine()})
 		} else if len(bytes.TrimSpace(line)) > 0 {
-			if rec, problem := parseRecord(line); problem != "" {
+			if rec, problem := ParseRecord(line); problem != "" {
 				b.AddBad(BadLine{File: name, Line: n, Problem: problem})
 			} else {
 				b.Add(&rec)
@@ -65,9 +65,14 @@ func (b *Builder) read(r io.Reader, name string) error {
 
 func notRecord(why string) string { return "not a consultation record (" + why + ")" }
 
-// parseRecord reads one line, or says in plain words why it is not a
-// consultation record.
-func parseRecord(line []byte) (Record, string) {
+// LongLine is the problem reported for a line longer than MaxLine.
+func LongLine() string {
+	return notRecord(fmt.Sprintf("the line is longer than %d KiB", MaxLine>>10))
+}
+
+// ParseRecord reads one line, or says in plain words why it is not a
+// consultation record. Statistics and sync apply the same rules.
+func ParseRecord(line []byte) (Record, string) {
 	var rec Record
 	err := json.Unmarshal(line, &rec)
 	var syn *json.SyntaxError

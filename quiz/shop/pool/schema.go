@@ -31,10 +31,12 @@ var migrations = []string{
 		reference   text
 	);
 	CREATE INDEX consultations_time ON consultations (time);`,
-	// 2: records name their store and counter.
+	// 2: records name their store and counter, and say whether a customer
+	// took the quiz by themselves over SSH.
 	`ALTER TABLE consultations
 		ADD COLUMN store   text NOT NULL DEFAULT '',
 		ADD COLUMN counter text NOT NULL DEFAULT '',
+		ADD COLUMN public  boolean NOT NULL DEFAULT false,
 		ADD COLUMN synced  timestamptz NOT NULL DEFAULT now();
 	CREATE INDEX consultations_store_time ON consultations (store, time);`,
 }

@@ -6,7 +6,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -26,10 +25,6 @@ import (
 // large enough that a round trip and a commit cost little per record,
 // small enough that an interrupted sync loses seconds of work, not minutes.
 const DefaultBatch = 5000
-
-// maxLine bounds one log line, as shop's statistics do: a longer line is
-// damage, not a consultation.
-const maxLine = 64 << 10
 
 // maxBadListed bounds how many malformed lines a result lists one by one.
 const maxBadListed = 50
@@ -57,7 +52,7 @@ type FileResult struct {
 // columns are those Sync fills, in the order of a row; synced takes its
 // default.
 var columns = []string{"id", "time", "utc_offset", "day", "version", "guide", "guide_hash",
-	"verdict", "close", "scores", "answers", "reasons", "reference", "store", "counter"}
+	"verdict", "close", "scores", "answers", "reasons", "reference", "store", "counter", "public"}
 
 // Sync copies the records of the log at path into the database; Migrate
 // must have run. Each batch is one transaction that inserts only ids the
@@ -98,7 +93,7 @@ func (db *DB) Sync(ctx context.Context, path string, opts SyncOptions) (FileResu
 		}
 		err := eachLine(f, func(n int, line []byte, tooLong bool) error {
 			if tooLong {
-				parsed.bad(path, n, fmt.Sprintf("line longer than %d KiB", maxLine>>10))
+				parsed.bad(path, n, shop.LongLine())
 				return nil
 			}
 			row, problem := recordRow(line, n, opts.WithReference)
@@ -184,29 +179,16 @@ func (db *DB) insert(ctx context.Context, rows [][]any) (int, error) {
 	return int(added), nil
 }
 
-// poolRecord is a log line as sync reads it.
-type poolRecord struct {
-	shop.Record
-	ID      string `json:"id"`
-	Store   string `json:"store"`
-	Counter string `json:"counter"`
-}
-
 var hexID = regexp.MustCompile(`^[0-9a-f]{32}$`)
 
 // recordRow turns one log line into a row, or says why it cannot.
 func recordRow(line []byte, n int, withRef bool) ([]any, string) {
-	var rec poolRecord
-	if err := json.Unmarshal(line, &rec); err != nil {
-		return nil, "not a consultation record: " + strings.TrimPrefix(err.Error(), "json: ")
+	rec, problem := shop.ParseRecord(line)
+	if problem != "" {
+		return nil, problem
 	}
-	switch {
-	case rec.Time.IsZero():
-		return nil, "record has no time"
-	case rec.Verdict == "":
-		return nil, "record has no verdict"
-	case rec.ID != "" && !hexID.MatchString(rec.ID):
-		return nil, fmt.Sprintf("id %q is not 32 lower-case hex digits", rec.ID)
+	if rec.ID != "" && !hexID.MatchString(rec.ID) {
+		return nil, fmt.Sprintf("its id %q is not 32 lower-case hex digits", rec.ID)
 	}
 	id := rec.ID
 	if id == "" {
@@ -227,7 +209,7 @@ func recordRow(line []byte, n int, withRef bool) ([]any, string) {
 	}
 	return []any{id, rec.Time, int32(offset), day, int32(rec.Version), rec.Guide, rec.GuideHash,
 		rec.Verdict, rec.Close, scores, cleanAnswers(rec.Answers), dedupe(rec.Reasons), ref,
-		rec.Store, rec.Counter}, ""
+		rec.Store, rec.Counter, rec.Public}, ""
 }
 
 // derivedID gives a record logged before records had ids a stable one: the
@@ -241,14 +223,13 @@ func derivedID(line []byte, n int) string {
 	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
-// cleanAnswers drops repeated options and questions left without one;
-// statistics count neither, and SQL over the table is simpler without.
+// cleanAnswers drops repeated options, which statistics count once, so
+// that SQL over the table can count rows. A question answered with none
+// of its options keeps an empty list: it counts as answered.
 func cleanAnswers(a quiz.Answers) map[string][]string {
 	out := make(map[string][]string, len(a))
 	for q, opts := range a {
-		if len(opts) > 0 {
-			out[q] = dedupe(opts)
-		}
+		out[q] = dedupe(opts)
 	}
 	return out
 }
@@ -270,9 +251,9 @@ type readError struct{ err error }
 func (e *readError) Error() string { return e.err.Error() }
 
 // eachLine calls fn for every non-blank line, numbered from 1; a line over
-// maxLine is reported as tooLong without its bytes.
+// shop.MaxLine is reported as tooLong without its bytes.
 func eachLine(r io.Reader, fn func(n int, line []byte, tooLong bool) error) error {
-	br := bufio.NewReaderSize(r, maxLine)
+	br := bufio.NewReaderSize(r, shop.MaxLine)
 	for n := 1; ; n++ {
 		line, err := br.ReadSlice('\n')
 		tooLong := errors.Is(err, bufio.ErrBufferFull)
