@@ -69,7 +69,9 @@ func Main(ctx context.Context, args []string, env Env) (code int) {
 		env.Getenv = os.Getenv
 	}
 	err := run(ctx, args, env)
-	if sigErr := signalExit(ctx); sigErr != nil {
+	// A server stopped by a signal has ended as it should (exit 0); every
+	// other mode reports the signal in its exit status.
+	if sigErr := signalExit(ctx); sigErr != nil && !serving(args) {
 		err = sigErr
 	}
 	if err == nil {
@@ -108,6 +110,8 @@ func run(ctx context.Context, args []string, env Env) error {
 			return withCheckedStdout(env, func(env Env) error { return runStats(args[1:], env) })
 		case "sync":
 			return withCheckedStdout(env, func(env Env) error { return runSync(ctx, args[1:], env) })
+		case "serve":
+			return runServe(ctx, args[1:], env)
 		}
 	}
 	var opts *options
@@ -152,6 +156,9 @@ func run(ctx context.Context, args []string, env Env) error {
 	}
 	return runTUI(ctx, env, opts, g, start)
 }
+
+// serving reports whether args run the SSH server.
+func serving(args []string) bool { return len(args) > 0 && args[0] == "serve" }
 
 // loadGuide loads --guide FILE, or the embedded default guide.
 func loadGuide(path string) (*quiz.Guide, error) {

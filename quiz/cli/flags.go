@@ -55,6 +55,7 @@ Usage:
   jewelguide check [--strict] [FILE] check a guide file (default: the built-in guide)
   jewelguide stats [flags] LOG...    summarise consultation logs
   jewelguide sync --db URL LOG...    copy logs into a chain's PostgreSQL database
+  jewelguide serve [flags]           serve the quiz over SSH (see serve --help)
 
 Flags:
   --guide FILE          use this guide instead of the built-in one
@@ -117,7 +118,7 @@ func parseFlags(args []string, env Env) (_ *options, err error) {
 		return nil, usageErr("%s\nRun 'jewelguide --help' to see every flag.", flagMessage(err))
 	}
 	if fs.NArg() > 0 {
-		return nil, usageErr("unexpected argument %q; the commands are check, stats and sync\nRun 'jewelguide --help' to see every flag.", fs.Arg(0))
+		return nil, usageErr("unexpected argument %q; the commands are check, stats, sync and serve\nRun 'jewelguide --help' to see every flag.", fs.Arg(0))
 	}
 	if *version {
 		fmt.Fprintf(env.Stdout, "jewelguide %s\n", env.Version)

@@ -1,0 +1,62 @@
+package serve
+
+import (
+	"fmt"
+	"runtime/debug"
+
+	"github.com/charmbracelet/ssh"
+	"github.com/charmbracelet/wish/ratelimiter"
+)
+
+// refuse ends a session with one line for the client, on its error
+// stream so a script reading the quiz's output does not take it for that.
+func refuse(sess ssh.Session, msg string) {
+	fmt.Fprintf(sess.Stderr(), "jewelguide: %s\r\n", msg)
+	_ = sess.Exit(1)
+}
+
+// recoverPanics is the outermost step: a panic in one session ends that
+// session with a line to its client and a report in the server's log,
+// never the server. Bubble Tea catches the panics of its own program; this
+// catches everything else that runs in the session's goroutine.
+func (s *Server) recoverPanics(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		defer func() {
+			if r := recover(); r != nil {
+				s.events.Printf("panic in the session of %s: %v\n%s", sess.RemoteAddr(), r, debug.Stack())
+				refuse(sess, "something went wrong on the server and this session has to end; please connect again")
+			}
+		}()
+		next(sess)
+	}
+}
+
+// rateLimit holds each address to a burst of sessions and then one a
+// second, with wish's limiter and a message of our own.
+func (s *Server) rateLimit(l ratelimiter.RateLimiter) func(ssh.Handler) ssh.Handler {
+	return func(next ssh.Handler) ssh.Handler {
+		return func(sess ssh.Session) {
+			if err := l.Allow(sess); err != nil {
+				s.events.Printf("refused %s: too many sessions from that address", sess.RemoteAddr())
+				refuse(sess, "too many sessions from your address in a short time; please try again in a minute")
+				return
+			}
+			next(sess)
+		}
+	}
+}
+
+// sessionCap keeps at most MaxSessions sessions open at once, so a crowd
+// cannot take the memory the counters need.
+func (s *Server) sessionCap(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		if n := s.open.Add(1); int(n) > s.cfg.MaxSessions {
+			s.open.Add(-1)
+			s.events.Printf("refused %s: all %d sessions in use", sess.RemoteAddr(), s.cfg.MaxSessions)
+			refuse(sess, fmt.Sprintf("all %d places are in use; please try again in a few minutes", s.cfg.MaxSessions))
+			return
+		}
+		defer s.open.Add(-1)
+		next(sess)
+	}
+}
