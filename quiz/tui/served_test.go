@@ -39,7 +39,7 @@ func TestPublicHasNoCounterKeys(t *testing.T) {
 	// The same model at a counter keeps its keys and logs unmarked.
 	c := atResult(t, newModel(t, Options{LogFile: log}))
 	mustContain(t, screenText(c), "ref/note")
-	c, _ = pressSettle(t, c, "n")
+	pressSettle(t, c, "n")
 	if recs := readLog(t, log); len(recs) != 2 || recs[1].Public {
 		t.Fatalf("counter log = %+v, want a second record not marked public", recs)
 	}

@@ -1,0 +1,185 @@
+package serve
+
+import (
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/wish/testsession"
+	"github.com/charmbracelet/x/ansi"
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// screenSession opens a session with a terminal of the given type and
+// size through wish's testsession, starts the shell and returns the
+// client's view of it.
+func screenSession(t *testing.T, r *running, k testKey, termType string, env map[string]string) (*gossh.Session, *term) {
+	t.Helper()
+	s, err := testsession.NewClientSession(t, r.addr, &gossh.ClientConfig{
+		User: "counter",
+		Auth: []gossh.AuthMethod{gossh.PublicKeys(k.signer)},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, v := range env {
+		if err := s.Setenv(name, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.RequestPty(termType, 24, 80, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	in, err := s.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := s.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := &lockedBuffer{}
+	s.Stderr = errs
+	if err := s.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	tm := newTerm(out, in)
+	tm.stderr = errs
+	return s, tm
+}
+
+func staffServer(t *testing.T, cfg Config) (*running, testKey) {
+	t.Helper()
+	k := newKey(t, "counter-3")
+	cfg.AuthorizedKeys = filepath.Join(t.TempDir(), "keys")
+	writeKeys(t, cfg.AuthorizedKeys, k)
+	return start(t, cfg), k
+}
+
+// A session with a terminal gets the full screen in its own colours: 256
+// colours for xterm-256color, 16 for xterm. Its resizes reach it, and the
+// report is printed after the screen is gone.
+func TestScreenSessionColoursAndSize(t *testing.T) {
+	r, k := staffServer(t, Config{SaveDir: t.TempDir()})
+	s256, t256 := screenSession(t, r, k, "xterm-256color", nil)
+	s16, t16 := screenSession(t, r, k, "xterm", nil)
+	for _, tm := range []*term{t256, t16} {
+		tm.waitFor(t, "Press enter to start")
+		tm.send(t, "\r")
+		tm.waitFor(t, "Question 1 of 2")
+	}
+	if !regexp.MustCompile(`\x1b\[[0-9;]*38;5;\d+`).MatchString(t256.String()) {
+		t.Errorf("xterm-256color drew no 256-colour codes:\n%q", t256.String())
+	}
+	if regexp.MustCompile(`38;5;`).MatchString(t16.String()) || !regexp.MustCompile(`\x1b\[[0-9;]*(3[0-7]|9[0-7])m`).MatchString(t16.String()) {
+		t.Errorf("xterm drew other than 16 colours:\n%q", t16.String())
+	}
+	// A narrower window: the frame is redrawn for it.
+	if err := s256.WindowChange(20, 44); err != nil {
+		t.Fatal(err)
+	}
+	t256.send(t, "2")
+	t256.waitFor(t, "Question 2 of 2")
+	t256.send(t, "2")
+	t256.waitFor(t, "See result")
+	t256.send(t, "\r")
+	t256.waitFor(t, "Resume code")
+	// Counter keys work for staff: a handout lands in the server's folder.
+	t256.send(t, "s")
+	t256.waitFor(t, "Saved")
+	t256.send(t, "q")
+	t256.waitFor(t, "Resume code: ")
+	if err := s256.Wait(); err != nil {
+		t.Errorf("session ended with %v", err)
+	}
+	recs := waitRecords(t, r.log, 1)
+	if recs[0]["verdict"] != "hand" {
+		t.Errorf("record %v", recs[0])
+	}
+	_ = s16.Close()
+}
+
+// ACCESSIBLE, as OpenSSH sends it with -o SetEnv=ACCESSIBLE=1, turns a
+// session with a terminal into plain mode, with typing echoed.
+func TestAccessibleGetsPlainMode(t *testing.T) {
+	r, k := staffServer(t, Config{})
+	s, tm := screenSession(t, r, k, "xterm-256color", map[string]string{"ACCESSIBLE": "1"})
+	tm.waitFor(t, "Question 1 of 2")
+	tm.send(t, "9\x7f2\r")
+	tm.waitFor(t, "Question 2 of 2")
+	tm.send(t, "2\r")
+	tm.waitFor(t, "Resume code:")
+	if err := s.Wait(); err != nil {
+		t.Errorf("session ended with %v", err)
+	}
+	v := tm.String()
+	if strings.Contains(v, "\x1b[?1049h") || strings.Contains(v, "\x1b]11;?") {
+		t.Errorf("plain mode drew the full screen or queried the terminal:\n%q", v)
+	}
+	if !strings.Contains(v, "9\b \b2\r\n") {
+		t.Errorf("typing was not echoed with its backspace:\n%q", v)
+	}
+	waitRecords(t, r.log, 1)
+}
+
+// A connection dropped with the result on screen is logged, as a closed
+// terminal window is at a counter; a public session's record says so.
+func TestDroppedConnectionLogsResult(t *testing.T) {
+	r := start(t, Config{Public: true})
+	k := newKey(t, "")
+	s, tm := screenSession(t, r, k, "xterm-256color", nil)
+	tm.waitFor(t, "Press enter to start")
+	tm.send(t, "\r")
+	tm.waitFor(t, "Question 1 of 2")
+	tm.send(t, "1")
+	tm.waitFor(t, "Question 2 of 2")
+	tm.send(t, "1")
+	tm.waitFor(t, "See result")
+	tm.send(t, "\r")
+	tm.waitFor(t, "Resume code")
+	if strings.Contains(tm.String(), "ref/note") {
+		t.Error("a public session offers the reference and note")
+	}
+	s.Close()
+	recs := waitRecords(t, r.log, 1)
+	if recs[0]["verdict"] != "mass" || recs[0]["public"] != true {
+		t.Errorf("record %v, want mass, public", recs[0])
+	}
+}
+
+// The server's own stop tells each session, logs the result on screen and
+// ends Serve without an error.
+func TestStopTellsSessionsAndLogs(t *testing.T) {
+	r, k := staffServer(t, Config{})
+	s, tm := screenSession(t, r, k, "xterm-256color", nil)
+	tm.waitFor(t, "Press enter to start")
+	tm.send(t, "\r")
+	tm.waitFor(t, "Question 1 of 2")
+	tm.send(t, "2")
+	tm.waitFor(t, "Question 2 of 2")
+	tm.send(t, "2")
+	tm.waitFor(t, "See result")
+	tm.send(t, "\r")
+	tm.waitFor(t, "Resume code")
+	code := regexp.MustCompile(`Resume code (\S+)`).FindStringSubmatch(ansi.Strip(tm.String()))
+	r.stop()
+	if err := <-r.done; err != nil {
+		t.Fatalf("Serve after a stop: %v", err)
+	}
+	r.done <- nil // for the cleanup
+	recs := records(t, r.log)
+	if len(recs) != 1 || recs[0]["verdict"] != "hand" {
+		t.Fatalf("log after the stop: %v", recs)
+	}
+	if !strings.Contains(r.events.String(), "stopping: 1 sessions open") {
+		t.Errorf("events: %s", r.events.String())
+	}
+	// The client was told why, with the code to pick up from; its
+	// session ended rather than hung.
+	_ = s.Wait()
+	<-tm.done
+	if code == nil || !strings.Contains(tm.stderr.String(), "the server is stopping; to pick up where you were, use resume code "+code[1]) {
+		t.Errorf("client's stderr %q, code %v", tm.stderr.String(), code)
+	}
+}
