@@ -206,6 +206,9 @@ func sshClient(t testing.TB, r *running, args ...string) *exec.Cmd {
 	t.Helper()
 	path, err := exec.LookPath("ssh")
 	if err != nil {
+		if os.Getenv("JEWELGUIDE_TEST_SSH") == "1" {
+			t.Fatal("JEWELGUIDE_TEST_SSH=1 but OpenSSH's ssh is not on the PATH")
+		}
 		t.Skip("OpenSSH's ssh is not installed (apt-get install openssh-client)")
 	}
 	base := []string{

@@ -54,14 +54,15 @@ func TestStaffKeyGetsInWithOpenSSH(t *testing.T) {
 	staff := newKey(t, "counter-2@shop")
 	keys := filepath.Join(t.TempDir(), "keys")
 	writeKeys(t, keys, staff)
-	r := start(t, Config{AuthorizedKeys: keys})
+	r := start(t, Config{AuthorizedKeys: keys, Store: "Mill Lane"})
 	out, errOut, code := runSSH(t, sshClient(t, r, "-T", "-i", staff.file, "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes", "counter@127.0.0.1"), answers)
 	if code != 0 || !strings.Contains(out, "Question 2 of 2") || !strings.Contains(out, "Resume code:") || !strings.Contains(out, "Hand") {
 		t.Fatalf("exit %d, stderr %q, stdout:\n%s", code, errOut, out)
 	}
 	recs := records(t, r.log)
-	if len(recs) != 1 || recs[0]["verdict"] != "hand" || recs[0]["public"] != nil {
-		t.Fatalf("log %v, want one staff record for hand", recs)
+	if len(recs) != 1 || recs[0]["verdict"] != "hand" || recs[0]["public"] != nil ||
+		recs[0]["counter"] != "counter-2@shop" || recs[0]["store"] != "Mill Lane" {
+		t.Fatalf("log %v, want one staff record for hand from counter-2@shop at Mill Lane", recs)
 	}
 	b, _ := os.ReadFile(r.log)
 	if strings.Contains(string(b), strings.Fields(staff.line)[1]) {
@@ -112,7 +113,7 @@ func TestPublicLetsAnyoneIn(t *testing.T) {
 		t.Fatalf("log %v, want 2 records", recs)
 	}
 	for _, rec := range recs {
-		if rec["public"] != true || rec["reference"] != nil {
+		if rec["public"] != true || rec["reference"] != nil || rec["counter"] != nil {
 			t.Errorf("public record %v, want public and no reference", rec)
 		}
 	}
