@@ -18,10 +18,10 @@ import (
 
 // stoppedDuringSave runs the interface on the result, presses s, and
 // cancels the context (a signal, for the CLI) while save is running.
-func stoppedDuringSave(t *testing.T, save func(ctx context.Context, dir string, now time.Time, ref string, rep *quiz.Report, note string) (string, error)) (Model, error, string, string) {
+func stoppedDuringSave(t *testing.T, save func(ctx context.Context, dir string, now time.Time, ref string, rep *quiz.Report, note string) (string, error)) (final Model, dir, logFile string, err error) {
 	t.Helper()
-	dir := t.TempDir()
-	logFile := filepath.Join(dir, "c.log")
+	dir = t.TempDir()
+	logFile = filepath.Join(dir, "c.log")
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	m := atResult(t, newModel(t, Options{SaveDir: dir, LogFile: logFile, Now: fixedNow}))
@@ -44,14 +44,14 @@ func stoppedDuringSave(t *testing.T, save func(ctx context.Context, dir string, 
 	<-started
 	cancel()
 	e := <-done
-	return e.m, e.err, dir, logFile
+	return e.m, dir, logFile, e.err
 }
 
 // TestStopFinishesTheSaveInProgress: a signal that arrives while a handout
 // is being written ends the run as q does: the save is finished and
 // reported, and the consultation is logged, before Run returns.
 func TestStopFinishesTheSaveInProgress(t *testing.T) {
-	final, err, dir, logFile := stoppedDuringSave(t, func(ctx context.Context, dir string, now time.Time, ref string, rep *quiz.Report, note string) (string, error) {
+	final, dir, logFile, err := stoppedDuringSave(t, func(ctx context.Context, dir string, now time.Time, ref string, rep *quiz.Report, note string) (string, error) {
 		// Finish only once the stop has been sent: a run that ends at
 		// the stop without waiting never sees this reply.
 		<-ctx.Done()
@@ -80,7 +80,7 @@ func TestStopWaitIsBounded(t *testing.T) {
 	defer func() { stopWait = old }()
 	never := make(chan struct{})
 	defer close(never)
-	final, err, dir, _ := stoppedDuringSave(t, func(context.Context, string, time.Time, string, *quiz.Report, string) (string, error) {
+	final, dir, _, err := stoppedDuringSave(t, func(context.Context, string, time.Time, string, *quiz.Report, string) (string, error) {
 		<-never
 		return "", errors.New("never")
 	})
