@@ -87,6 +87,8 @@ func runPlain(ctx context.Context, env Env, opts *options, g *quiz.Guide) error 
 	if err := printReport(env, opts, g, a); err != nil {
 		return err
 	}
+	// A log line cut off by a signal would be lost; let it finish.
+	defer holdSignals()()
 	if logPlain(opts, g, a) != nil {
 		// The record is kept, but there is no next consultation to write
 		// it with: reportUnlogged tries once more and shows it if it fails.

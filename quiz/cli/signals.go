@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"sync"
 	"syscall"
 )
 
@@ -16,7 +17,7 @@ type SignalError struct{ Signal syscall.Signal }
 func (e SignalError) Error() string { return fmt.Sprintf("stopped by %s", signalName(e.Signal)) }
 
 // Code is the exit status for the signal: 130 for SIGINT, 143 for SIGTERM,
-// 129 for SIGHUP.
+// 129 for SIGHUP, 131 for SIGQUIT.
 func (e SignalError) Code() int { return 128 + int(e.Signal) }
 
 func signalName(s syscall.Signal) string {
@@ -27,18 +28,40 @@ func signalName(s syscall.Signal) string {
 		return "SIGTERM"
 	case syscall.SIGHUP:
 		return "a hang-up (SIGHUP)"
+	case syscall.SIGQUIT:
+		return "SIGQUIT"
 	}
 	return s.String()
 }
 
+// stopSignals end the program. SIGQUIT is among them because Go's own
+// answer to it, a dump of every goroutine and exit, leaves a full-screen
+// terminal raw, on the alternate screen, with the dump in a staircase.
+var stopSignals = []os.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT}
+
+// holds counts the phases under way that must end through their own path
+// when a signal comes (see holdSignals); its mutex also orders a signal
+// against a phase starting.
+var holds struct {
+	sync.Mutex
+	n int
+}
+
 // SignalContext returns a context cancelled, with a SignalError as its
-// cause, when the process gets SIGINT, SIGTERM or SIGHUP. The interface
-// then shuts down through its own path, which restores the terminal,
-// instead of the process dying with the terminal still in raw mode.
+// cause, when the process gets SIGINT, SIGTERM, SIGHUP or SIGQUIT.
+//
+// What happens then depends on the phase. While something holds the
+// signals (holdSignals: the full-screen interface, a log being written),
+// that phase watches the context and ends through its own path, which
+// restores the terminal and finishes what it was writing. Otherwise the
+// process exits at once with the signal's status: loading a guide, reading
+// answers, check and stats have nothing to finish, and may be blocked on a
+// FIFO no one writes to or busy with a large file, where waiting for them
+// to notice the context would ignore the signal.
 func SignalContext() (context.Context, func()) {
 	ctx, cancel := context.WithCancelCause(context.Background())
 	sigs := make(chan os.Signal, 1)
-	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+	signal.Notify(sigs, stopSignals...)
 	done := make(chan struct{})
 	go func() {
 		select {
@@ -46,11 +69,16 @@ func SignalContext() (context.Context, func()) {
 			// Only the first signal is ours to handle gracefully; a second
 			// one (ctrl+c again on a stuck shutdown) kills at once.
 			signal.Stop(sigs)
-			if sig, ok := s.(syscall.Signal); ok {
-				cancel(SignalError{Signal: sig})
-			} else {
-				cancel(errors.New(s.String()))
+			sig, _ := s.(syscall.Signal)
+			se := SignalError{Signal: sig}
+			holds.Lock()
+			cancel(se)
+			if holds.n == 0 {
+				// The lock stays taken: no phase may start now.
+				fmt.Fprintln(os.Stderr, "jewelguide: "+se.Error())
+				os.Exit(se.Code())
 			}
+			holds.Unlock()
 		case <-done:
 		}
 	}()
@@ -58,6 +86,62 @@ func SignalContext() (context.Context, func()) {
 		signal.Stop(sigs)
 		close(done)
 		cancel(nil)
+	}
+}
+
+// holdSignals marks the start of a phase that ends through its own path
+// when ctx is cancelled by a signal, instead of the process exiting at
+// once; the returned function marks its end. Without SignalContext (tests
+// calling Main) it changes nothing.
+func holdSignals() (release func()) {
+	holds.Lock()
+	holds.n++
+	holds.Unlock()
+	return func() {
+		holds.Lock()
+		holds.n--
+		holds.Unlock()
+	}
+}
+
+// suspendOnSignal turns SIGTSTP into requests on the returned channel, for
+// the full-screen interface to give the terminal back before the process
+// stops: a stop from outside (kill -TSTP) would otherwise leave the
+// terminal raw and on the alternate screen. stop ends it.
+//
+// Having given the terminal back, Bubble Tea stops the process group with
+// SIGTSTP of its own and waits for SIGCONT. But once Go has been asked for
+// SIGTSTP it never lets the signal stop the process again, so that second
+// SIGTSTP comes here too and is turned into SIGSTOP, which nothing can
+// catch; after SIGCONT the interface takes the terminal and redraws.
+func suspendOnSignal() (requests <-chan struct{}, stop func()) {
+	req := make(chan struct{})
+	tstp := make(chan os.Signal, 1)
+	signal.Notify(tstp, syscall.SIGTSTP)
+	done := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case <-tstp:
+			case <-done:
+				return
+			}
+			select {
+			case req <- struct{}{}:
+			case <-done:
+				return
+			}
+			select {
+			case <-tstp:
+				syscall.Kill(0, syscall.SIGSTOP)
+			case <-done:
+				return
+			}
+		}
+	}()
+	return req, func() {
+		close(done)
+		signal.Stop(tstp)
 	}
 }
 

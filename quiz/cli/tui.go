@@ -18,6 +18,11 @@ func runTUI(ctx context.Context, env Env, opts *options, g *quiz.Guide, start qu
 	// Where saves need a named temporary file, one killed mid-save leaves
 	// it behind with the customer's note in it: clear old ones first.
 	shop.SweepTemp(opts.saveDir, time.Now())
+	// From here a signal ends the interface through its own path, which
+	// restores the terminal, logs the consultation and finishes a save.
+	defer holdSignals()()
+	suspend, stopSuspend := suspendOnSignal()
+	defer stopSuspend()
 	out, err := tui.Run(ctx, tui.Options{
 		Guide:     g,
 		Answers:   start,
@@ -30,6 +35,7 @@ func runTUI(ctx context.Context, env Env, opts *options, g *quiz.Guide, start qu
 		LogFile:   opts.logFile,
 		Origin:    opts.origin(),
 		Idle:      opts.idle,
+		Suspend:   suspend,
 	})
 	if err != nil && ctx.Err() == nil {
 		return fmt.Errorf("the interface failed: %w", err)
