@@ -145,6 +145,9 @@ func runServe(ctx context.Context, args []string, env Env) error {
 	if _, err := srv.Listen(); err != nil {
 		return err
 	}
+	// Serving ends through its own path on a signal (SIGHUP reloads), not
+	// by the process exiting at once.
+	defer holdSignals()()
 	stopCtx, stop := context.WithCancel(context.Background())
 	defer stop()
 	sigs := make(chan os.Signal, 4)
