@@ -21,6 +21,8 @@ type Tally struct {
 	// days holds a row per date: a count per outcome slot, then the
 	// others. Dates up to earlierThrough are added up in earlier.
 	days           map[string][]int
+	lastDate       string
+	lastRow        []int
 	earlier        []int
 	earlierThrough string
 	questions      *idSet
@@ -177,11 +179,19 @@ func (t *Tally) row(date []byte) []int {
 		}
 		return t.earlier
 	}
-	if r, ok := t.days[string(date)]; ok {
+	// Records come mostly in order: the last day is the likely one.
+	if t.lastRow != nil && t.lastDate == string(date) {
+		return t.lastRow
+	}
+	r, ok := t.days[string(date)]
+	if !ok {
+		r = make([]int, t.outcomes.limit+1)
+		t.days[string(date)] = r
+	}
+	t.lastDate, t.lastRow = string(date), r
+	if ok {
 		return r
 	}
-	r := make([]int, t.outcomes.limit+1)
-	t.days[string(date)] = r
 	if len(t.days) > 2*maxDays {
 		// Folding in batches keeps adding a day cheap.
 		t.foldDays(maxDays)
@@ -211,6 +221,7 @@ func (t *Tally) foldThrough(through string) {
 	if t.earlier == nil {
 		t.earlier = make([]int, t.outcomes.limit+1)
 	}
+	t.lastRow = nil
 	for d, r := range t.days {
 		if d <= t.earlierThrough {
 			for i, n := range r {

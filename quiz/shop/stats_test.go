@@ -649,3 +649,43 @@ func jsonStr(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b[1 : len(b)-1])
 }
+
+// Files cut into pieces read in parallel give what one pass gives, line
+// numbers of malformed lines included, wherever the cuts fall.
+func TestPiecesEqualOnePass(t *testing.T) {
+	path := sampleLog(t)
+	long := `{"verdict":"` + strings.Repeat("y", MaxLine+10) + "\"}\n"
+	appendRaw(t, path, long+"\n\nbroken\n")
+	g := statsGuide(t)
+	for i := 0; i < 40; i++ {
+		appendRaw(t, path, fmt.Sprintf(`{"version":2,"time":"2026-11-%02dT10:00:00+05:30","guide":"g","guide_hash":"%s","answers":{"occasion":["gift"],"extras":[]},"verdict":"mix","close":true,"reasons":["occasion=gift"]}`+"\n", 1+i%28, g.Hash))
+		if i%7 == 0 {
+			appendRaw(t, path, fmt.Sprintf("damaged %d\n", i))
+		}
+	}
+	other := writeLog(t, []logEntry{{raw: "x\n"}, {day: 3, hour: 1, answers: factory}})
+	opt := withGuide(g)
+	seq := NewBuilder(opt)
+	for _, p := range []string{path, other} {
+		f, err := os.Open(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := seq.read(f, p); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+	}
+	want := seq.Finish()
+	if want.BadCount < 8 || want.Total < 45 {
+		t.Fatalf("sample too small: %d bad, %d records", want.BadCount, want.Total)
+	}
+	defer func(n int64) { chunkSize = n }(chunkSize)
+	for _, size := range []int64{1, 7, 100, 333, 4096, 1 << 20} {
+		chunkSize = size
+		got := readWith(t, opt, path, other)
+		if !reflect.DeepEqual(want, got) {
+			t.Errorf("pieces of %d bytes: statistics differ\none pass: %+v\npieces:   %+v", size, want.Bad, got.Bad)
+		}
+	}
+}

@@ -44,7 +44,17 @@ func newBoundedSet(limit int) *idSet {
 // evicted is true, and the caller moves what the slot counted to the
 // others before counting id in it.
 func (s *idSet) find(id []byte) (slot int, evicted bool) {
-	if i, ok := s.slot[string(id)]; ok {
+	// A guide's option lists are short: comparing is quicker than hashing.
+	if len(s.ids) <= 8 {
+		for i, have := range s.ids {
+			if have == string(id) {
+				return i, false
+			}
+		}
+		if s.fixed {
+			return -1, false
+		}
+	} else if i, ok := s.slot[string(id)]; ok {
 		return i, false
 	}
 	if s.fixed {
