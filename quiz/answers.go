@@ -77,23 +77,54 @@ func (g *Guide) CheckAnswers(a Answers) error {
 }
 
 // ParseAnswerFlag reads one "question=option" or "question=a,b" value, as
-// given to --answer.
+// given to --answer. Nothing after "=" is an empty list: "none of these",
+// which only a question taking several answers accepts.
 func ParseAnswerFlag(s string) (string, []string, error) {
 	qid, opts, ok := strings.Cut(s, "=")
 	qid = strings.TrimSpace(qid)
 	if !ok || qid == "" {
 		return "", nil, fmt.Errorf("--answer %q: expected QUESTION=OPTION, e.g. --answer budget=invest", s)
 	}
-	var list []string
+	list := []string{}
 	for _, o := range strings.Split(opts, ",") {
 		if o = strings.TrimSpace(o); o != "" {
 			list = append(list, o)
 		}
 	}
-	if len(list) == 0 {
-		return "", nil, fmt.Errorf("--answer %q: no option after \"=\", e.g. --answer %s=OPTION", s, Inert(qid))
-	}
 	return qid, list, nil
+}
+
+// MatchIDs returns answers whose question and option ids are spelled as
+// the guide spells them, when they differ only in case (Occasion=Gift for
+// occasion=gift). Ids the guide does not know are left as they are, for
+// CheckAnswers to name.
+func (g *Guide) MatchIDs(a Answers) Answers {
+	out := make(Answers, len(a))
+	for qid, opts := range a {
+		q, ok := g.Question(qid)
+		if !ok {
+			if q, ok = g.Question(strings.ToLower(qid)); ok {
+				qid = q.ID
+			}
+		}
+		if opts != nil {
+			matched := make([]string, len(opts))
+			for i, o := range opts {
+				if ok && q.OptionIndex(o) < 0 && q.OptionIndex(strings.ToLower(o)) >= 0 {
+					o = strings.ToLower(o)
+				}
+				matched[i] = o
+			}
+			opts = matched
+		}
+		if _, dup := out[qid]; dup {
+			// Budget= and budget= both given: keep them both, so that
+			// CheckAnswers reports the option given twice or too many.
+			opts = append(out[qid], opts...)
+		}
+		out[qid] = opts
+	}
+	return out
 }
 
 // MaxAnswersSize bounds an answers file; a real one is a few hundred bytes.

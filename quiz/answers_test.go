@@ -88,9 +88,9 @@ func TestParseAnswerFlag(t *testing.T) {
 		{in: "", wantErr: `--answer "": expected QUESTION=OPTION, e.g. --answer budget=invest`},
 		{in: "=invest", wantErr: `--answer "=invest": expected QUESTION=OPTION, e.g. --answer budget=invest`},
 		{in: "  =invest", wantErr: `--answer "  =invest": expected QUESTION=OPTION, e.g. --answer budget=invest`},
-		{in: "budget=", wantErr: `--answer "budget=": no option after "=", e.g. --answer budget=OPTION`},
-		{in: "budget= , ,", wantErr: `--answer "budget= , ,": no option after "=", e.g. --answer budget=OPTION`},
-		{in: "\x1b[2J=", wantErr: `--answer "\x1b[2J=": no option after "=", e.g. --answer \x1b[2J=OPTION`},
+		// Nothing after "=" is "none of these".
+		{in: "extras=", q: "extras", opts: []string{}},
+		{in: "extras= , ,", q: "extras", opts: []string{}},
 	}
 	for _, tt := range tests {
 		q, opts, err := ParseAnswerFlag(tt.in)
@@ -205,5 +205,24 @@ func TestAnswersClone(t *testing.T) {
 	b["budget"] = []string{"invest"}
 	if a["extras"][0] != "meet-maker" || len(a) != 1 {
 		t.Errorf("Clone shares memory: %v", a)
+	}
+}
+
+func TestMatchIDsIgnoresCase(t *testing.T) {
+	g, err := Load(filepath.Join("..", "testdata", "guides", "ok-minimal.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := g.MatchIDs(Answers{"Budget": {"HIGH"}, "colour": {"Red"}})
+	want := Answers{"budget": {"high"}, "colour": {"Red"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("MatchIDs = %v, want %v", got, want)
+	}
+	if err := g.CheckAnswers(g.MatchIDs(Answers{"BUDGET": {"Low"}})); err != nil {
+		t.Errorf("ids differing only in case refused: %v", err)
+	}
+	// Unknown ids keep their spelling, so the message quotes what was typed.
+	if err := g.CheckAnswers(got); err == nil || !strings.Contains(err.Error(), `"colour"`) {
+		t.Errorf("unknown question: %v", err)
 	}
 }

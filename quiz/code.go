@@ -94,11 +94,13 @@ func (g *Guide) DecodeCode(s string) (Answers, error) {
 		if len(syms) == 0 {
 			return nil, &CodeError{ErrCodeLength, "resume code is empty"}
 		}
+		// Quote what was typed: the code as read (with I, L and O turned
+		// into digits) would be one the user never saw.
 		return nil, &CodeError{ErrCodeLength, fmt.Sprintf(
-			"resume code %s has %d characters; a code for this guide has %d", formatCode(syms), len(syms), n+codeCheckChars)}
+			"resume code %s has %d characters; a code for this guide has %d", quoteTyped(s), len(syms), n+codeCheckChars)}
 	}
 	mismatch := &CodeError{ErrCodeMismatch, fmt.Sprintf(
-		"resume code %s does not match this guide or has a typo; check each character", formatCode(syms))}
+		"resume code %s does not match this guide or has a typo; check each character", quoteTyped(s))}
 	var got uint32
 	for _, c := range syms[n:] {
 		got = got<<5 | uint32(c)
@@ -259,7 +261,8 @@ func (g *Guide) codeCRC(payload []byte) uint32 {
 // parseCode turns typed text into 5-bit symbols.
 func parseCode(s string) ([]byte, error) {
 	var syms []byte
-	for _, r := range s {
+	for _, typed := range s {
+		r := typed
 		switch r {
 		case '-', ' ', '\t':
 			continue
@@ -275,11 +278,21 @@ func parseCode(s string) ([]byte, error) {
 		if i < 0 {
 			return nil, &CodeError{ErrCodeChar, fmt.Sprintf(
 				"resume code has a character that is not allowed: %s (codes use digits and the letters A-Z except I, L, O and U)",
-				strconv.QuoteRune(r))}
+				strconv.QuoteRune(typed))}
 		}
 		syms = append(syms, byte(i))
 	}
 	return syms, nil
+}
+
+// quoteTyped quotes a code as the user typed it, cut short if it is far
+// longer than any code.
+func quoteTyped(s string) string {
+	s = strings.TrimSpace(s)
+	if r := []rune(s); len(r) > 40 {
+		return strconv.Quote(string(r[:40])) + "…"
+	}
+	return strconv.Quote(s)
 }
 
 // formatCode spells symbols in groups of three, for reading aloud.

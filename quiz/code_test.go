@@ -204,7 +204,7 @@ func TestDecodeCodeErrors(t *testing.T) {
 		kind error
 		msg  string
 	}{
-		{typo, ErrCodeMismatch, "resume code " + typo + " does not match this guide or has a typo; check each character"},
+		{typo, ErrCodeMismatch, "resume code \"" + typo + "\" does not match this guide or has a typo; check each character"},
 		{code[:7] + "!", ErrCodeChar, "resume code has a character that is not allowed: '!'"},
 		{"K7Q-M2X-9FU", ErrCodeChar, "not allowed: 'U'"},
 		{"K7Q\x1b[2J", ErrCodeChar, `not allowed: '\x1b'`},
@@ -212,6 +212,10 @@ func TestDecodeCodeErrors(t *testing.T) {
 		{code[:6], ErrCodeLength, "has 5 characters; a code for this guide has 9"},
 		{code + "0", ErrCodeLength, "has 10 characters; a code for this guide has 9"},
 		{" - ", ErrCodeLength, "resume code is empty"},
+		// What the user typed is quoted, not the code as read (h-e-1-1-0).
+		{"hello", ErrCodeLength, `resume code "hello" has 5 characters`},
+		{"k7q-m2x-9fu", ErrCodeChar, "not allowed: 'u'"},
+		{strings.Repeat("A", 100), ErrCodeLength, `resume code "` + strings.Repeat("A", 40) + `"… has 100 characters`},
 	}
 	for _, tt := range tests {
 		_, err := g.DecodeCode(tt.in)

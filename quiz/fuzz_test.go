@@ -178,7 +178,7 @@ func FuzzParseAnswerFlag(f *testing.F) {
 			}
 			return
 		}
-		if q == "" || q != strings.TrimSpace(q) || strings.Contains(q, "=") || len(opts) == 0 {
+		if q == "" || q != strings.TrimSpace(q) || strings.Contains(q, "=") || opts == nil {
 			t.Fatalf("ParseAnswerFlag(%q) = %q, %q", s, q, opts)
 		}
 		for _, o := range opts {

@@ -15,16 +15,16 @@ import (
 // of check on the same file print the same figures.
 const coverageSeed = 1
 
-const checkUsage = `Usage: jewelguide check [--strict] [FILE]
+const checkUsage = `Usage: jewelguide check [--strict] [FILE...]
 
-Checks a guide file and prints its errors, its warnings and how often each
-outcome wins over the possible answers. Without FILE it checks the guide
-built into jewelguide.
+Checks guide files and prints each one's errors, its warnings and how often
+each outcome wins over the possible answers. Without FILE it checks the
+guide built into jewelguide.
 
   --strict   exit 1 when there are warnings
 
 Exit status: 0 no errors (warnings allowed), 1 warnings with --strict,
-2 errors or bad usage.
+2 errors or bad usage; with several files, the worst of them.
 `
 
 func runCheck(args []string, env Env) error {
@@ -39,11 +39,43 @@ func runCheck(args []string, env Env) error {
 		}
 		return usageErr("check: %s\nRun 'jewelguide check --help' for its usage.", flagMessage(err))
 	}
-	if len(files) > 1 {
-		return usageErr("check takes one guide file at a time, got %d", len(files))
+	if len(files) <= 1 {
+		return checkFile(env, files, *strict)
 	}
+	// Each file is checked and reported on its own; the exit status is
+	// the worst, so "check *.yaml" in a script fails if any guide does.
+	worst := ExitOK
+	for i, f := range files {
+		if i > 0 {
+			fmt.Fprintln(env.Stdout)
+		}
+		err := checkFile(env, []string{f}, *strict)
+		code := ExitOK
+		var ee *exitError
+		if errors.As(err, &ee) {
+			code = ee.code
+		} else if err != nil {
+			code = ExitFailure
+		}
+		if err != nil && err.Error() != "" {
+			fmt.Fprintln(env.Stderr, prefixLines(err.Error()))
+		}
+		if code == ExitUsage || (code == ExitFailure && worst == ExitOK) {
+			worst = code
+		}
+	}
+	if worst != ExitOK {
+		return &exitError{code: worst, err: errors.New("")}
+	}
+	return nil
+}
+
+// checkFile checks one guide file, or the built-in guide when files is
+// empty.
+func checkFile(env Env, files []string, strict bool) error {
 	file := data.GuideFile + " (built in)"
 	var g *quiz.Guide
+	var err error
 	if len(files) == 1 {
 		file = files[0]
 		g, err = quiz.Load(file)
@@ -81,7 +113,7 @@ func runCheck(args []string, env Env) error {
 		count(len(warnings), "warning", "warnings"), count(len(g.Questions), "question", "questions"),
 		count(options, "option", "options"), count(rules, "rule", "rules"), count(len(g.Outcomes), "outcome", "outcomes"))
 	writeCoverage(w, g, cov)
-	if *strict && len(warnings) > 0 {
+	if strict && len(warnings) > 0 {
 		return &exitError{code: ExitFailure, err: errors.New("")}
 	}
 	return nil

@@ -181,12 +181,25 @@ func collectAnswers(g *quiz.Guide, opts *options) (quiz.Answers, bool, error) {
 		if file, err = quiz.ReadAnswersFile(opts.answersFile); err != nil {
 			return nil, true, err
 		}
-		a = file.Answers
+		// Ids match whatever their case; the file's lines are found
+		// under the guide's spelling too.
+		a = g.MatchIDs(file.Answers)
+		for q, line := range file.Lines {
+			if _, ok := file.Lines[strings.ToLower(q)]; !ok {
+				file.Lines[strings.ToLower(q)] = line
+			}
+		}
 	}
 	flagged := map[string]bool{}
 	for _, kv := range opts.answers {
-		a[kv.question] = kv.options
-		flagged[kv.question] = true
+		for q, opts := range g.MatchIDs(quiz.Answers{kv.question: kv.options}) {
+			if qu, ok := g.Question(q); ok && len(opts) == 0 && !qu.Multi() {
+				return nil, true, fmt.Errorf("--answer %s=: question %q takes one answer, so it cannot be left empty; give one of: %s",
+					kv.question, q, strings.Join(qu.OptionIDs(), ", "))
+			}
+			a[q] = opts
+			flagged[q] = true
+		}
 	}
 	if len(a) == 0 {
 		// Scoring nothing would print a verdict that means nothing.

@@ -138,6 +138,9 @@ func parseFlags(args []string, env Env) (_ *options, err error) {
 	if resumeGiven && strings.TrimSpace(o.resume) == "" {
 		return nil, usageErr("--resume needs a code, e.g. --resume 23Z-KN9-0NQ")
 	}
+	if err := refuseEmpty(fs, "guide", "answers", "save-dir", "log", "store", "counter"); err != nil {
+		return nil, err
+	}
 	if o.resume != "" && (len(o.answers) > 0 || o.answersFile != "") {
 		return nil, usageErr("--resume and --answer/--answers both give answers; use one of them")
 	}

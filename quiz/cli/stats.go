@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/jewelguide/jewelguide/data"
 	"github.com/jewelguide/jewelguide/quiz"
@@ -114,13 +115,15 @@ func writeStats(env Env, format string, st *shop.Stats) error {
 	return shop.WriteStatsText(env.Stdout, st, env.width(), env.Getenv("TERM") == "dumb")
 }
 
-// refuseEmpty refuses flags given with an empty value: "--guide ”" is a
-// mistake (an unset variable in a script), not a request for the default.
+// refuseEmpty refuses flags given with an empty value: an empty --log is
+// a mistake (an unset variable in a script), not a request for the
+// default, and silently logging nothing or using the built-in guide would
+// hide it.
 func refuseEmpty(fs *flag.FlagSet, names ...string) error {
 	var err error
 	fs.Visit(func(f *flag.Flag) {
 		for _, n := range names {
-			if f.Name == n && err == nil && f.Value.String() == "" {
+			if f.Name == n && err == nil && strings.TrimSpace(f.Value.String()) == "" {
 				err = usageErr("--%s is empty; give a value or leave the flag out", n)
 			}
 		}

@@ -205,11 +205,16 @@ func openLog(path string) (*os.File, error) {
 	return f, nil
 }
 
-// CheckLog makes sure the log at path can be appended to, creating it if
-// it is missing, without writing to it. warning is set when others can
-// read an existing log: its mode is the owner's choice, and a shared log
-// may be meant, but references in it may name customers.
+// CheckLog makes sure the log at path can be appended to, without writing
+// to it. A missing log is not created — a run that completes no
+// consultation leaves no empty file behind — its folder is checked
+// instead. warning is set when others can read an existing log: its mode
+// is the owner's choice, and a shared log may be meant, but references in
+// it may name customers.
 func CheckLog(path string) (warning string, err error) {
+	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
+		return "", checkFolderWritable(filepath.Dir(path))
+	}
 	f, err := openLog(path)
 	if err != nil {
 		return "", err
@@ -223,6 +228,20 @@ func CheckLog(path string) (warning string, err error) {
 		warning = fmt.Sprintf("other users can read the log %s (mode %04o), and references in it may name customers; chmod 600 %s if that is not meant", path, perm, path)
 	}
 	return warning, nil
+}
+
+// checkFolderWritable tries what the first append will do: create a file
+// in dir. Permission bits alone would not say (root, read-only mounts).
+func checkFolderWritable(dir string) error {
+	f, err := os.CreateTemp(dir, ".jewelguide-check-*")
+	if err != nil {
+		if st, serr := os.Stat(dir); serr != nil || !st.IsDir() {
+			return fmt.Errorf("the folder %s is missing or not a folder", dir)
+		}
+		return fmt.Errorf("cannot create a file in %s: %w", dir, errors.Unwrap(err))
+	}
+	f.Close()
+	return os.Remove(f.Name())
 }
 
 // encodeLine turns a record into one log line. JSON already escapes the

@@ -83,9 +83,18 @@ func TestCheckLogWarnsWhenOthersCanRead(t *testing.T) {
 	if w, err := CheckLog(path); err != nil || w != "" {
 		t.Fatalf("new log: warning %q, error %v", w, err)
 	}
-	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
-		t.Errorf("new log mode %v", fi.Mode().Perm())
+	// Checking creates nothing: a run that logs no consultation leaves no
+	// empty file.
+	if _, err := os.Lstat(path); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("checking a new log created it: %v", err)
 	}
+	if ents, _ := os.ReadDir(filepath.Dir(path)); len(ents) != 0 {
+		t.Errorf("the check left %v behind", ents)
+	}
+	if _, err := CheckLog(filepath.Join(path+".d", "c.log")); err == nil || !strings.Contains(err.Error(), "missing") {
+		t.Errorf("log in a missing folder: %v", err)
+	}
+	os.WriteFile(path, nil, 0o644)
 	os.Chmod(path, 0o644)
 	w, err := CheckLog(path)
 	if err != nil || !strings.Contains(w, "(mode 0644)") || !strings.Contains(w, "chmod 600 "+path) {
