@@ -86,9 +86,14 @@ type ptyRun struct {
 // controlling terminal, the way a shell would.
 func startInPTY(t *testing.T, env []string, args ...string) *ptyRun {
 	t.Helper()
+	return startCmdInPTY(t, exec.Command(bin, args...), env)
+}
+
+// startCmdInPTY is startInPTY for any command, such as an ssh client.
+func startCmdInPTY(t *testing.T, cmd *exec.Cmd, env []string) *ptyRun {
+	t.Helper()
 	master, slave := openPTY(t)
 	t.Cleanup(func() { master.Close() })
-	cmd := exec.Command(bin, args...)
 	// screen-* terminals are not asked for their background colour, which
 	// this test's terminal would never answer.
 	cmd.Env = append([]string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir(), "TERM=screen-256color"}, env...)

@@ -259,7 +259,9 @@ type term struct {
 	done   chan struct{}
 }
 
-func newTerm(out io.Reader, in io.Writer) *term {
+// newTermAnswering starts the client's view; answers false makes it a
+// terminal that never answers the queries.
+func newTermAnswering(out io.Reader, in io.Writer, answers bool) *term {
 	tm := &term{in: in, done: make(chan struct{})}
 	go func() {
 		defer close(tm.done)
@@ -271,10 +273,10 @@ func newTerm(out io.Reader, in io.Writer) *term {
 			tm.buf.Write(b[:n])
 			seen := tm.buf.String()[max(before-16, 0):]
 			tm.mu.Unlock()
-			if strings.Contains(seen, "\x1b]11;?") {
+			if answers && strings.Contains(seen, "\x1b]11;?") {
 				_, _ = io.WriteString(in, "\x1b]11;rgb:0000/0000/0000\x1b\\")
 			}
-			if strings.Contains(seen, "\x1b[c") {
+			if answers && strings.Contains(seen, "\x1b[c") {
 				_, _ = io.WriteString(in, "\x1b[?62;22c")
 			}
 			if err != nil {

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/wish/testsession"
 	"github.com/charmbracelet/x/ansi"
@@ -15,6 +16,13 @@ import (
 // size through wish's testsession, starts the shell and returns the
 // client's view of it.
 func screenSession(t *testing.T, r *running, k testKey, termType string, env map[string]string) (*gossh.Session, *term) {
+	t.Helper()
+	return screenSessionAnswering(t, r, k, termType, env, true)
+}
+
+// screenSessionAnswering is screenSession with a terminal that answers
+// the colour query or never does.
+func screenSessionAnswering(t *testing.T, r *running, k testKey, termType string, env map[string]string, answers bool) (*gossh.Session, *term) {
 	t.Helper()
 	s, err := testsession.NewClientSession(t, r.addr, &gossh.ClientConfig{
 		User: "counter",
@@ -44,7 +52,7 @@ func screenSession(t *testing.T, r *running, k testKey, termType string, env map
 	if err := s.Shell(); err != nil {
 		t.Fatal(err)
 	}
-	tm := newTerm(out, in)
+	tm := newTermAnswering(out, in, answers)
 	tm.stderr = errs
 	return s, tm
 }
@@ -182,4 +190,18 @@ func TestStopTellsSessionsAndLogs(t *testing.T) {
 	if code == nil || !strings.Contains(tm.stderr.String(), "the server is stopping; to pick up where you were, use resume code "+code[1]) {
 		t.Errorf("client's stderr %q, code %v", tm.stderr.String(), code)
 	}
+}
+
+// A client that never answers the colour query costs a moment, not a
+// session that waits for its first key and then drops it: enter typed
+// before the first frame still starts the quiz.
+func TestSilentTerminalKeepsEarlyKeys(t *testing.T) {
+	r, k := staffServer(t, Config{})
+	_, tm := screenSessionAnswering(t, r, k, "xterm-256color", nil, false)
+	for end := time.Now().Add(20 * time.Second); !strings.Contains(tm.String(), "\x1b[c") && time.Now().Before(end); {
+		time.Sleep(10 * time.Millisecond)
+	}
+	// Typed while the server still waits for an answer.
+	tm.send(t, "\r")
+	tm.waitFor(t, "Question 1 of 2")
 }

@@ -11,7 +11,6 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/ssh"
-	bm "github.com/charmbracelet/wish/bubbletea"
 
 	"github.com/jewelguide/jewelguide/quiz"
 	"github.com/jewelguide/jewelguide/quiz/plain"
@@ -130,9 +129,8 @@ func (s *Server) session(sess ssh.Session) {
 // window size and resizes, idle reset and key handling.
 func (s *Server) runScreen(ctx context.Context, cancel context.CancelCauseFunc, sess ssh.Session, v visitor, winCh <-chan ssh.Window, env environ) {
 	g := s.cfg.Guide
-	// The renderer asks the client for its background colour and waits
-	// up to a second for a client that never answers.
-	r := bm.MakeRenderer(sess)
+	in := newInput(sess)
+	r := sessionRenderer(sess, in)
 	noColor := env.get("NO_COLOR") != ""
 	var width atomic.Int64
 	width.Store(defaultWidth)
@@ -161,7 +159,7 @@ func (s *Server) runScreen(ctx context.Context, cancel context.CancelCauseFunc, 
 	}
 	out, err := tui.Run(ctx, tui.Options{
 		Guide:     g,
-		Input:     &hangupReader{r: sess, cancel: cancel},
+		Input:     &hangupReader{r: in, cancel: cancel},
 		Output:    sess,
 		NoColor:   noColor,
 		Renderer:  r,
