@@ -15,7 +15,7 @@ func BenchmarkViewQuestion(b *testing.B) {
 // BenchmarkViewResult is the result frame at 80×24 (the viewport holds
 // the rendered report; View only slices it).
 func BenchmarkViewResult(b *testing.B) {
-	m := press(b, newModel(b, Options{}), allHandcrafted...)
+	m := press(b, newModel(b, Options{}), allStudio...)
 	m = press(b, m, "enter")
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -26,7 +26,7 @@ func BenchmarkViewResult(b *testing.B) {
 // BenchmarkRenderReport is the report at 80 columns, as the result screen
 // renders it on entry and on resize, and as the CLI prints it.
 func BenchmarkRenderReport(b *testing.B) {
-	m := press(b, newModel(b, Options{}), allHandcrafted...)
+	m := press(b, newModel(b, Options{}), allStudio...)
 	m = press(b, m, "enter")
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

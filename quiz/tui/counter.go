@@ -14,22 +14,40 @@ import (
 // reset, handouts and the consultation log. Files are written in commands,
 // never in Update, and their outcome comes back as a message.
 
-// idleMsg is the idle timer going off. gen is the timer's generation: only
-// the newest timer may reset the screen.
+// idleMsg is the idle timer reaching the start of its warning. gen is
+// the timer's generation: only the newest timer may warn or reset.
 type idleMsg struct{ gen int }
 
 // savedMsg reports a handout save started for consultation serial from
-// report rep. The serial tells another customer's reply; rep tells a reply
-// for this customer's earlier result, after an answer was changed.
+// report rep with reference ref and note note. The serial tells another
+// customer's reply; rep tells a reply for this customer's earlier result,
+// after an answer was changed.
 type savedMsg struct {
-	serial int
-	rep    *quiz.Report
-	path   string
-	err    error
+	serial    int
+	rep       *quiz.Report
+	ref, note string
+	path      string
+	err       error
 }
 
 // loggedMsg reports one consultation log write.
 type loggedMsg struct{ err error }
+
+// warnMsg is one step of the warning's countdown, step long.
+type warnMsg struct {
+	gen  int
+	step time.Duration
+}
+
+// warnFor is how long the idle reset warns before it clears the screen:
+// the last 15 seconds, or the last third of a shorter idle time, so the
+// warning never takes most of it.
+func warnFor(idle time.Duration) time.Duration {
+	if idle < 45*time.Second {
+		return idle / 3
+	}
+	return 15 * time.Second
+}
 
 // idleTick starts a timer for the current generation, or nothing when the
 // idle reset is off or the program is on its way out.
@@ -38,17 +56,48 @@ func (m Model) idleTick() tea.Cmd {
 		return nil
 	}
 	gen := m.idleGen
-	return tea.Tick(m.idle, func(time.Time) tea.Msg { return idleMsg{gen: gen} })
+	return tea.Tick(m.idle-warnFor(m.idle), func(time.Time) tea.Msg { return idleMsg{gen: gen} })
 }
 
-// updateIdle resets to the welcome screen when the timer that went off is
-// the newest one, i.e. no key came in for the whole idle time.
+// warnTick waits for the next step of the countdown: a second, or what
+// is left of the warning when that is less.
+func (m Model) warnTick() tea.Cmd {
+	gen, d := m.idleGen, min(time.Second, m.warnLeft)
+	return tea.Tick(d, func(time.Time) tea.Msg { return warnMsg{gen: gen, step: d} })
+}
+
+// updateIdle starts the warning when the timer that went off is the
+// newest one, i.e. no key came in since it started, and there is
+// something of a customer on screen to clear.
 func (m Model) updateIdle(msg idleMsg) (tea.Model, tea.Cmd) {
 	if msg.gen != m.idleGen || m.quitting || m.fresh() {
 		return m, nil
 	}
+	m.warning, m.warnLeft = true, warnFor(m.idle)
+	m.syncKeys()
+	m.layoutResult()
+	return m, m.warnTick()
+}
+
+// updateWarn counts the warning down and, at its end, clears the screen
+// for the next customer.
+func (m Model) updateWarn(msg warnMsg) (tea.Model, tea.Cmd) {
+	if msg.gen != m.idleGen || !m.warning || m.quitting {
+		return m, nil
+	}
+	m.warnLeft -= msg.step
+	if m.warnLeft > 0 {
+		return m, m.warnTick()
+	}
+	m.warning = false
 	m, cmd := m.nextCustomer()
 	return m, cmd
+}
+
+// warningText is the countdown line, in whole seconds rounded up.
+func (m Model) warningText() string {
+	secs := int((m.warnLeft + time.Second - 1) / time.Second)
+	return fmt.Sprintf("Clearing for the next customer in %d s — press any key to stay.", secs)
 }
 
 // fresh reports whether the screen is as a new customer should find it:
@@ -121,6 +170,33 @@ func (m Model) updateLogged(msg loggedMsg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
+// unsavedText reports whether a reference or note was typed that no
+// handout holds yet: the next customer would lose it.
+func (m Model) unsavedText() bool {
+	if m.ref == "" && m.note == "" {
+		return false
+	}
+	return m.saved.ref != m.ref || m.saved.note != m.note || m.saved.path == ""
+}
+
+// save is the s key. A second s for a result whose handout was written
+// with the same reference and note says where it is instead of writing
+// a copy; pressing s once more (again) saves a copy on purpose.
+func (m Model) save(again bool) (Model, tea.Cmd) {
+	if m.savingFor == m.report {
+		return m, nil // a double press; the first save reports
+	}
+	sv := m.saved
+	if !again && sv.rep == m.report && sv.ref == m.ref && sv.note == m.note && sv.path != "" {
+		m.status, m.statusErr = "Already saved to "+quiz.Inert(sv.path)+"; press s again for another copy.", false
+		m.saveAgain = true
+		m.layoutResult()
+		return m, nil
+	}
+	cmd := m.saveCmd()
+	return m, cmd
+}
+
 // saveCmd writes the handout for the result on screen. The report is never
 // changed once built (a changed answer builds a new one), so the command
 // can read it while Update goes on.
@@ -130,9 +206,9 @@ func (m *Model) saveCmd() tea.Cmd {
 	m.savingFor = rep
 	m.status, m.statusErr = "Saving the handout…", false
 	return func() (msg tea.Msg) {
-		defer recoverInto(func(err error) { msg = savedMsg{serial: serial, rep: rep, err: err} })
+		defer recoverInto(func(err error) { msg = savedMsg{serial: serial, rep: rep, ref: ref, note: note, err: err} })
 		path, err := save(dir, now, ref, rep, note)
-		return savedMsg{serial: serial, rep: rep, path: path, err: err}
+		return savedMsg{serial: serial, rep: rep, ref: ref, note: note, path: path, err: err}
 	}
 }
 
@@ -169,6 +245,7 @@ func (m Model) updateSaved(msg savedMsg) (tea.Model, tea.Cmd) {
 		m.status, m.statusErr = "Not saved: "+quiz.Inert(msg.err.Error()), true
 	default:
 		m.status, m.statusErr = "Saved "+quiz.Inert(msg.path), false
+		m.saved = savedHandout{rep: msg.rep, ref: msg.ref, note: msg.note, path: msg.path}
 	}
 	m.layoutResult()
 	if m.quitting && m.inflight == 0 {

@@ -106,10 +106,25 @@ func readLog(t testing.TB, path string) []shop.Record {
 // atResult answers every question for the handcrafted result and opens it.
 func atResult(t testing.TB, m Model) Model {
 	t.Helper()
-	m = press(t, m, allHandcrafted...)
+	m = press(t, m, allStudio...)
 	m = press(t, m, "enter")
 	if m.screen != screenResult {
 		t.Fatalf("screen = %s, want result", m.screen)
 	}
 	return m
+}
+
+// idleOut runs the idle timer to its end as the program would: the start
+// of the warning, then each step of its countdown. It returns the command
+// of the last step (the log write of a reset, if any).
+func idleOut(t testing.TB, m Model) (Model, tea.Cmd) {
+	t.Helper()
+	m, cmd := send(t, m, idleMsg{gen: m.idleGen})
+	for i := 0; m.warning; i++ {
+		if i > 100 {
+			t.Fatal("the idle warning never ends")
+		}
+		m, cmd = send(t, m, warnMsg{gen: m.idleGen, step: min(time.Second, m.warnLeft)})
+	}
+	return m, cmd
 }

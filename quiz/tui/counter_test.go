@@ -25,7 +25,7 @@ func TestResultShowsResumeCode(t *testing.T) {
 		t.Errorf("code %s decodes to %v, %v; want %v", code, back, err, m.answers)
 	}
 	// A changed answer changes the code.
-	changed := press(t, m, "r", "up", "up", "up", "up", "up", "enter", "1", "down", "down", "down", "down", "down", "enter")
+	changed := press(t, m, "r", "3", "1", "down", "down", "enter")
 	if changed.screen != screenResult || changed.report.Code == code {
 		t.Errorf("after a change: screen %s, code %s (was %s)", changed.screen, changed.report.Code, code)
 	}
@@ -38,7 +38,7 @@ func TestNextCustomerClearsEverything(t *testing.T) {
 	m = press(t, m, "tab")
 	m = typeText(t, m, "yellow gold, size N")
 	m = press(t, m, "enter")
-	m, _ = send(t, m, savedMsg{serial: m.serial, rep: m.report, path: "handouts/x.md"})
+	m, _ = send(t, m, savedMsg{serial: m.serial, rep: m.report, ref: m.ref, note: m.note, path: "handouts/x.md"})
 	v := screenText(m)
 	mustContain(t, v, "Ref: Ring Smith", "Note: yellow gold, size N", "Saved handouts/x.md", "n next customer")
 
@@ -59,19 +59,19 @@ func TestNextCustomerClearsEverything(t *testing.T) {
 	// The next customer starts from an empty first question, and their
 	// result has no reference or note of the last one.
 	m = press(t, m, "enter")
-	mustContain(t, screenText(m), "Question 1 of 7", "> ( ) 1. Everyday wear")
+	mustContain(t, screenText(m), "Question 1 of 4", "> ( ) 1. Daily wear")
 	mustNotContain(t, screenText(m), "(•)")
 	m = atResult(t, press(t, m, "left"))
 	mustNotContain(t, screenText(m), "Ring Smith", "yellow gold", "Saved")
 }
 
 func TestStartAnswersOpenReviewWhenAsked(t *testing.T) {
-	partial := quiz.Answers{"occasion": {"gift"}, "budget": {"invest"}}
+	partial := quiz.Answers{"use": {"party"}, "spend": {"high"}}
 	m := newModel(t, Options{Answers: partial, Review: true})
 	if m.screen != screenReview || m.cursor != 2 {
 		t.Fatalf("screen %s cursor %d, want review on the first open question", m.screen, m.cursor)
 	}
-	mustContain(t, screenText(m), "2 of 7 answered", "> 3. Lifespan: (unanswered)")
+	mustContain(t, screenText(m), "2 of 4 answered", "> 3. Last: (unanswered)")
 	// Without answers there is nothing to review.
 	if m := newModel(t, Options{Review: true}); m.screen != screenWelcome {
 		t.Errorf("Review with no answers opened %s", m.screen)
@@ -79,7 +79,7 @@ func TestStartAnswersOpenReviewWhenAsked(t *testing.T) {
 }
 
 func TestIdleReset(t *testing.T) {
-	m := newModel(t, Options{Idle: 2 * time.Minute, Answers: quiz.Answers{"occasion": {"gift"}}, Review: true})
+	m := newModel(t, Options{Idle: 2 * time.Minute, Answers: quiz.Answers{"use": {"party"}}, Review: true})
 	if m.Init() == nil {
 		t.Fatal("Init started no idle timer; resumed answers would stay on screen")
 	}
@@ -95,8 +95,9 @@ func TestIdleReset(t *testing.T) {
 	if cmd != nil || stale.screen != screenReview || len(stale.answers) != 2 {
 		t.Fatalf("stale tick acted: screen %s answers %v", stale.screen, stale.answers)
 	}
-	// The newest timer resets, like n: nothing of the customer left.
-	reset, _ := send(t, m, idleMsg{gen: gen})
+	// The newest timer warns first, then resets like n: nothing of the
+	// customer left.
+	reset, _ := idleOut(t, m)
 	if reset.screen != screenWelcome || len(reset.answers) != 0 {
 		t.Fatalf("idle reset: screen %s answers %v", reset.screen, reset.answers)
 	}
@@ -119,7 +120,7 @@ func TestIdleResetClearsNoteEntry(t *testing.T) {
 	m := atResult(t, newModel(t, Options{Idle: time.Minute}))
 	m = press(t, m, "e")
 	m = typeText(t, m, "Smith")
-	m, _ = send(t, m, idleMsg{gen: m.idleGen})
+	m, _ = idleOut(t, m)
 	if m.screen != screenWelcome || m.edit.ref.Value() != "" || m.ref != "" {
 		t.Errorf("idle during note entry: screen %s field %q ref %q", m.screen, m.edit.ref.Value(), m.ref)
 	}
@@ -136,29 +137,30 @@ func TestLogOncePerConsultation(t *testing.T) {
 	// sends its message by hand, which is all the timer would do.
 	m := atResult(t, newModel(t, Options{LogFile: log, Now: fixedNow}))
 	// Customer 1 changes an answer and sees the result twice.
-	m = press(t, m, "r", "up", "up", "up", "up", "up", "enter", "1", "down", "down", "down", "down", "down", "enter")
+	m = press(t, m, "r", "3", "1", "down", "down", "enter")
 	m = press(t, m, "e")
 	m = typeText(t, m, "ring-smith")
 	m = press(t, m, "enter", "r", "enter")
 	if got := readLog(t, log); len(got) != 0 {
 		t.Fatalf("logged %d lines before the consultation ended", len(got))
 	}
-	m, _ = pressSettle(t, m, "n")
+	// n asks first: the reference was never saved.
+	m, _ = pressSettle(t, m, "n", "y")
 	recs := readLog(t, log)
-	if len(recs) != 1 || recs[0].Answers["lifespan"][0] != "season" || recs[0].Reference != "ring-smith" || !recs[0].Time.Equal(counterTime.Truncate(time.Second)) {
+	if len(recs) != 1 || recs[0].Answers["last"][0] != "season" || recs[0].Reference != "ring-smith" || !recs[0].Time.Equal(counterTime.Truncate(time.Second)) {
 		t.Fatalf("after n: %+v", recs)
 	}
 
 	// A customer who walks away before the result is not logged.
 	m = press(t, m, "enter", "3", "3")
-	m, cmd := send(t, m, idleMsg{gen: m.idleGen})
-	if cmd != nil || len(readLog(t, log)) != 1 {
+	m, cmd := idleOut(t, m)
+	if cmd != nil || len(readLog(t, log)) != 1 || m.screen != screenWelcome {
 		t.Fatal("an unfinished consultation was logged")
 	}
 
 	// Customer 2 is reset by the idle timer from the result.
 	m = atResult(t, m)
-	m, cmd = send(t, m, idleMsg{gen: m.idleGen})
+	m, cmd = idleOut(t, m)
 	m, _ = settle(t, m, cmd)
 	if n := len(readLog(t, log)); n != 2 {
 		t.Fatalf("after the idle reset: %d lines, want 2", n)
@@ -235,7 +237,7 @@ func TestOutcomeSaysWhetherLogged(t *testing.T) {
 		t.Errorf("after q started the log line: %+v, want logged", out)
 	}
 	// The next customer's consultation is a new one, not logged yet.
-	next, _ := pressSettle(t, m, "n")
+	next, _ := pressSettle(t, m, "n", "y")
 	next = atResult(t, next)
 	if out := next.Outcome(); out.Logged || out.Reference != "" {
 		t.Errorf("next customer's result: %+v", out)
@@ -258,14 +260,14 @@ func TestNextCustomerLeavesNoNoticeOrFullHelp(t *testing.T) {
 	if cmd == nil {
 		t.Error("the late notice started no idle timer to clear it")
 	}
-	m, _ = send(t, m, idleMsg{gen: m.idleGen})
+	m, _ = idleOut(t, m)
 	if m.screen != screenWelcome || m.notice != "" {
 		t.Errorf("after the idle reset: screen %s notice %q", m.screen, m.notice)
 	}
 	mustNotContain(t, screenText(m), "ring-smith")
 	// The full help opened on the welcome screen is folded by the reset.
 	m = press(t, m, "?")
-	m, _ = send(t, m, idleMsg{gen: m.idleGen})
+	m, _ = idleOut(t, m)
 	if m.help.ShowAll {
 		t.Error("the idle reset left the full help open")
 	}

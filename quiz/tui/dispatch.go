@@ -5,30 +5,26 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 )
 
+// burstIgnored is the notice for typed text that arrived where keys are
+// expected.
+const burstIgnored = "Typed text ignored: keys act one at a time here."
+
 // Update handles one message: the window size, keys for the current
 // screen, and the replies of the idle timer and of file writes.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
-		m.layoutHelp()
 		m.layoutEdit()
+		m.syncKeys()
 		m.layoutResult()
 		return m, nil
 	case tea.KeyMsg:
-		var cmd tea.Cmd
-		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && m.screen != screenEdit {
-			m, cmd = m.updateRunes(msg)
-		} else {
-			m, cmd = m.updateOneKey(msg)
-		}
-		// Any key means someone is at the counter: start the idle
-		// countdown again. The older timer still fires, but its
-		// generation no longer matches and it is ignored.
-		m.idleGen++
-		return m, tea.Batch(cmd, m.idleTick())
+		return m.updateKeyMsg(msg)
 	case idleMsg:
 		return m.updateIdle(msg)
+	case warnMsg:
+		return m.updateWarn(msg)
 	case savedMsg:
 		return m.updateSaved(msg)
 	case loggedMsg:
@@ -37,12 +33,43 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-// updateRunes splits a burst of typed characters into single keys. Bubble
-// Tea v1 delivers runes that arrive in one read as one message ("w3"),
-// which happens with fast typing, over ssh and with scripted input; each
-// must still act as its own key. Once a key opens the edit screen, the
-// rest of the burst is typed into its field, as it would be key by key.
+func (m Model) updateKeyMsg(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	// Any key means someone is at the counter: start the idle countdown
+	// again. The older timer still fires, but its generation no longer
+	// matches and it is ignored.
+	m.idleGen++
+	if m.warning && (msg.Type == tea.KeyRunes || !key.Matches(msg, m.keys.Kill)) {
+		// The warning asked for any key; that is all this key does.
+		m.warning, m.notice = false, ""
+		m.syncKeys()
+		m.layoutResult()
+		return m, m.idleTick()
+	}
+	var cmd tea.Cmd
+	switch {
+	case m.screen == screenEdit && m.asking == askNone && !m.tooSmall():
+		// In the editor every burst is text, whatever it spells.
+		m, cmd = m.updateOneKey(msg)
+	case msg.Type == tea.KeyRunes && len(msg.Runes) > 1:
+		m, cmd = m.updateRunes(msg)
+	default:
+		m, cmd = m.updateOneKey(msg)
+	}
+	return m, tea.Batch(cmd, m.idleTick())
+}
+
+// updateRunes handles a burst of typed characters outside the editor.
+// Bubble Tea v1 delivers runes that arrive in one read as one message:
+// a held key, two quick keys, but also a pasted or scanned word, whose
+// letters must not run as commands ("end" would open the editor and type
+// "nd"). One repeated key and a pair act key by key; anything longer is
+// text that landed in the wrong place, and a notice says it was ignored.
 func (m Model) updateRunes(msg tea.KeyMsg) (Model, tea.Cmd) {
+	if len(msg.Runes) > 2 && !repeated(msg.Runes) {
+		m.notice = burstIgnored
+		m.layoutResult()
+		return m, nil
+	}
 	var cmds []tea.Cmd
 	for _, r := range msg.Runes {
 		k := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt}
@@ -59,6 +86,16 @@ func (m Model) updateRunes(msg tea.KeyMsg) (Model, tea.Cmd) {
 	return m, tea.Sequence(cmds...)
 }
 
+// repeated reports whether rs is one rune several times (a held key).
+func repeated(rs []rune) bool {
+	for _, r := range rs[1:] {
+		if r != rs[0] {
+			return false
+		}
+	}
+	return true
+}
+
 func (m Model) updateOneKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	m, cmd := m.updateKey(msg)
 	// The help's height depends on the keys, and the viewport's on the
@@ -69,7 +106,7 @@ func (m Model) updateOneKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 }
 
 func (m Model) updateKey(msg tea.KeyMsg) (Model, tea.Cmd) {
-	if key.Matches(msg, m.keys.Kill) {
+	if msg.Type != tea.KeyRunes && key.Matches(msg, m.keys.Kill) {
 		m.interrupted, m.quitting = true, true
 		return m, tea.Quit
 	}
@@ -78,23 +115,13 @@ func (m Model) updateKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	m.notice = ""
-	if m.screen == screenEdit {
-		// While a field has focus every other key is text: q, n, s and
-		// digits type themselves instead of acting.
-		if m.tooSmall() && !key.Matches(msg, m.keys.Cancel) {
-			return m, nil
+	if m.asking != askNone {
+		return m.updateConfirm(msg)
+	}
+	if m.tooSmall() {
+		if key.Matches(msg, m.keys.TooSmall.Quit) {
+			return m.askQuit()
 		}
-		return m.updateEdit(msg)
-	}
-	if key.Matches(msg, m.keys.Help) {
-		m.help.ShowAll = !m.help.ShowAll
-		return m, nil
-	}
-	if key.Matches(msg, m.keys.Quit) {
-		return m.askQuit()
-	}
-	if m.tooSmall() && m.screen != screenConfirmQuit {
-		// Keys typed blind would change answers nobody can see.
 		return m, nil
 	}
 	switch m.screen {
@@ -106,10 +133,16 @@ func (m Model) updateKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m.updateReview(msg)
 	case screenResult:
 		return m.updateResult(msg)
-	case screenConfirmQuit:
-		return m.updateConfirm(msg)
+	case screenEdit:
+		return m.updateEdit(msg)
 	}
 	return m, nil
+}
+
+// toggleHelp is the ? key of every screen that has one.
+func (m Model) toggleHelp() Model {
+	m.help.ShowAll = !m.help.ShowAll
+	return m
 }
 
 // askQuit quits at once when nothing would be lost (no answers yet, or the
@@ -118,7 +151,23 @@ func (m Model) askQuit() (Model, tea.Cmd) {
 	if m.completed || len(m.answers) == 0 {
 		return m.quit()
 	}
-	m.back, m.screen = m.screen, screenConfirmQuit
+	m.asking = askQuit
+	return m, nil
+}
+
+func (m Model) updateConfirm(msg tea.KeyMsg) (Model, tea.Cmd) {
+	k := m.keys.Confirm
+	switch {
+	case key.Matches(msg, k.Yes):
+		ask := m.asking
+		m.asking = askNone
+		if ask == askNext {
+			return m.nextCustomer()
+		}
+		return m.quit()
+	case key.Matches(msg, k.No):
+		m.asking = askNone
+	}
 	return m, nil
 }
 

@@ -69,12 +69,85 @@ func TestNoteEntryKeysAreText(t *testing.T) {
 	}
 }
 
-func TestNoteEntryBurstFromResult(t *testing.T) {
-	// "e" then more letters in one read: the rest goes into the field.
-	m := atResult(t, newModel(t, Options{}))
-	m, _ = send(t, m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("eqns")})
-	if m.screen != screenEdit || m.edit.ref.Value() != "qns" {
-		t.Errorf("burst: screen %s field %q", m.screen, m.edit.ref.Value())
+// TestBurstsInTheEditorAreText: a word arriving in one read (fast typing,
+// a scanner, an unbracketed paste) is typed as it is, even when it spells
+// a key's name; only real key events act.
+func TestBurstsInTheEditorAreText(t *testing.T) {
+	m := press(t, atResult(t, newModel(t, Options{})), "e")
+	for _, w := range []string{"enter", "esc", "tab", "up", "home", "end", "q", "ctrl+c", " "} {
+		m, _ = send(t, m, burst(w))
+		if m.screen != screenEdit || m.edit.focus != 0 || m.quitting {
+			t.Fatalf("the burst %q acted: screen %s focus %d", w, m.screen, m.edit.focus)
+		}
+	}
+	if got := m.edit.ref.Value(); got != "enteresctabuphomeendqctrl+c " {
+		t.Errorf("reference field = %q", got)
+	}
+	// "x", tab, "end" typed quickly: the tab is a real key, the rest text.
+	m = press(t, atResult(t, newModel(t, Options{})), "e")
+	m, _ = send(t, m, burst("x"))
+	m = press(t, m, "tab")
+	m, _ = send(t, m, burst("end"))
+	if m.edit.ref.Value() != "x" || m.edit.note.Value() != "end" {
+		t.Errorf("ref %q note %q, want x and end", m.edit.ref.Value(), m.edit.note.Value())
+	}
+	// Real keys still move the cursor: home, then text goes first.
+	m = press(t, m, "home")
+	m, _ = send(t, m, burst("the "))
+	if got := m.edit.note.Value(); got != "the end" {
+		t.Errorf("note after home = %q", got)
+	}
+}
+
+// TestNoteIsMultiLine: alt+enter starts a new line, enter keeps the note,
+// and a note at its limit shows whole at 80×24 with the limit in sight.
+func TestNoteIsMultiLine(t *testing.T) {
+	m := press(t, atResult(t, newModel(t, Options{})), "e", "tab")
+	m = typeText(t, m, "size N")
+	m = press(t, m, "alt+enter")
+	m = typeText(t, m, "gold")
+	if got := m.edit.note.Value(); got != "size N\ngold" {
+		t.Fatalf("note = %q", got)
+	}
+	mustContain(t, screenText(m), "> size N", "gold", "alt+enter new line")
+	// alt+enter is the note's key only.
+	mustNotContain(t, screenText(press(t, m, "tab")), "alt+enter")
+	kept := press(t, m, "enter")
+	if kept.screen != screenResult || kept.note != "size N\ngold" {
+		t.Fatalf("enter: screen %s note %q", kept.screen, kept.note)
+	}
+
+	long := press(t, atResult(t, newModel(t, Options{})), "e", "tab")
+	words := strings.Repeat("wants yellow gold, ring size N, back on Saturday. ", 5)
+	long = typeText(t, long, words[:150])
+	mustContain(t, screenText(long), "Note (150/200)")
+	long = typeText(t, long, words[150:170])
+	// Within a fifth of the limit, the label says how much is left.
+	mustContain(t, screenText(long), "Note (170/200: 30 left)")
+	long = typeText(t, long, words[170:])
+	if n := len(long.edit.note.Value()); n != noteLimit {
+		t.Errorf("note holds %d characters, limit %d", n, noteLimit)
+	}
+	// The whole note is on screen at 80×24.
+	v := strings.Join(strings.Fields(screenText(long)), " ")
+	mustContain(t, v, "Note (200/200: 0 left)", strings.Join(strings.Fields(words[:noteLimit]), " "))
+}
+
+// TestEditorPasteFromClipboardIsOff: ctrl+v would make the field read the
+// system clipboard itself, the wrong one on a shared or served machine.
+func TestEditorPasteFromClipboardIsOff(t *testing.T) {
+	m := press(t, atResult(t, newModel(t, Options{})), "e")
+	for _, focus := range []int{0, 1} {
+		if focus == 1 {
+			m = press(t, m, "tab")
+		}
+		_, cmd := send(t, m, tea.KeyMsg{Type: tea.KeyCtrlV})
+		if cmd != nil {
+			t.Errorf("ctrl+v in field %d started a command (a clipboard read)", focus)
+		}
+	}
+	if m.edit.ref.KeyMap.Paste.Enabled() || m.edit.note.KeyMap.Paste.Enabled() {
+		t.Error("a field's clipboard paste is on")
 	}
 }
 
@@ -124,7 +197,7 @@ func TestSaveHandout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []string{"Ring Smith", "yellow gold", "Resume code: " + m.report.Code, "- [ ] ", "Take this checklist with you when you shop."} {
+	for _, s := range []string{"Ring Smith", "yellow gold", "Resume code: " + m.report.Code, "- [ ] ", "Call the test shop."} {
 		if !strings.Contains(string(body), s) {
 			t.Errorf("handout lacks %q:\n%s", s, body)
 		}
@@ -132,9 +205,28 @@ func TestSaveHandout(t *testing.T) {
 	if fi, _ := os.Stat(want); fi.Mode().Perm() != 0o600 {
 		t.Errorf("handout mode %v, want 0600", fi.Mode().Perm())
 	}
-	// Saving again never overwrites.
+	// s again for the same result says where it is, and writes nothing.
+	m, cmd = send(t, m, keyMsg("s"))
+	if cmd != nil {
+		t.Fatal("a second s for an unchanged result started a save")
+	}
+	if m.status != "Already saved to "+want+"; press s again for another copy." {
+		t.Errorf("status after a second s: %q", m.status)
+	}
+	// Pressed once more, on purpose: a copy, never overwriting.
 	m, _ = pressSettle(t, m, "s")
 	mustContain(t, strings.Join(strings.Fields(screenText(m)), " "), "Saved "+filepath.Join(dir, "2026-11-27-1432-ring-smith-2.md"))
+	// Another key in between disarms it.
+	m, _ = pressSettle(t, m, "s", "j", "s")
+	if files, _ := filepath.Glob(filepath.Join(dir, "*.md")); len(files) != 2 {
+		t.Errorf("s, j, s wrote a file: %v", files)
+	}
+	// A changed note is a new handout.
+	m = press(t, m, "e", "tab")
+	m = typeText(t, m, ", size N")
+	m = press(t, m, "enter")
+	m, _ = pressSettle(t, m, "s")
+	mustContain(t, strings.Join(strings.Fields(screenText(m)), " "), "Saved "+filepath.Join(dir, "2026-11-27-1432-ring-smith-3.md"))
 	// A changed answer means the saved handout no longer matches.
 	m = press(t, m, "r", "up", "enter", "1", "enter")
 	mustNotContain(t, screenText(m), "Saved")

@@ -23,6 +23,29 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
+// fixtureGuide is the guide the behaviour tests run on
+// (testdata/counter.yaml), so rewording the built-in guide breaks only
+// its own tests and the golden screens.
+func fixtureGuide(t testing.TB) *quiz.Guide {
+	t.Helper()
+	return loadGuide(t, "testdata/counter.yaml")
+}
+
+func loadGuide(t testing.TB, path string) *quiz.Guide {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := quiz.Parse(path, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+// defaultGuide is the built-in guide, for the golden screens and the
+// benchmarks only.
 func defaultGuide(t testing.TB) *quiz.Guide {
 	t.Helper()
 	g, err := quiz.Parse(data.GuideFile, data.Guide)
@@ -39,7 +62,10 @@ func keyMsg(k string) tea.KeyMsg {
 		"enter": tea.KeyEnter, "up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft,
 		"right": tea.KeyRight, "backspace": tea.KeyBackspace, "shift+tab": tea.KeyShiftTab,
 		"esc": tea.KeyEsc, "ctrl+c": tea.KeyCtrlC, "pgdown": tea.KeyPgDown, "pgup": tea.KeyPgUp,
-		"home": tea.KeyHome, "end": tea.KeyEnd,
+		"home": tea.KeyHome, "end": tea.KeyEnd, "tab": tea.KeyTab,
+	}
+	if k == "alt+enter" {
+		return tea.KeyMsg{Type: tea.KeyEnter, Alt: true}
 	}
 	if t, ok := names[k]; ok {
 		return tea.KeyMsg{Type: t}
@@ -71,7 +97,7 @@ func resize(t testing.TB, m Model, w, h int) Model {
 func newModel(t testing.TB, opts Options) Model {
 	t.Helper()
 	if opts.Guide == nil {
-		opts.Guide = defaultGuide(t)
+		opts.Guide = fixtureGuide(t)
 	}
 	return New(opts)
 }
@@ -127,7 +153,10 @@ func mustNotContain(t testing.TB, view string, bad ...string) {
 	}
 }
 
-// toReview answers every question of the default guide with digits:
-// milestone, invest, heirloom, essential, bespoke, one-of-a-kind, and
-// extras meet-maker + hold-value.
-var allHandcrafted = []string{"enter", "3", "3", "3", "3", "3", "3", "1", "2", "enter"}
+// allStudio answers every question of the fixture guide with digits and
+// reaches the review: moment, high, ever, and extras talk + value.
+var allStudio = []string{"enter", "3", "3", "3", "1", "2", "enter"}
+
+// burst is runes arriving in one read, as Bubble Tea delivers fast typing,
+// a scanner or an unbracketed paste.
+func burst(s string) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)} }

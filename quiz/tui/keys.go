@@ -1,225 +1,262 @@
 package tui
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"slices"
 
-// keyMap declares every key once. Update matches against these bindings and
-// the help line renders from them, so what the help offers is exactly what
-// works; syncKeys switches bindings on and off per screen.
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// Every key is declared once, in the key map of the screen it works on,
+// with the help text it always shows (huh's keymap.go is the model).
+// Update matches against these bindings and the help line is the screen's
+// own key map, so the help offers exactly what works. A binding that only
+// applies sometimes (enter "see result" on the review's last row) is
+// switched on and off by syncKeys, never reworded.
+
+// upKeys and downKeys are the two directions of a Move or Scroll binding.
+var (
+	upKeys   = []string{"up", "k"}
+	downKeys = []string{"down", "j"}
+)
+
+// digitKeys are the keys that pick, tick or jump to a numbered row.
+var digitKeys = []string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}
+
+// step is -1 for a key of upKeys and +1 otherwise, for a Move binding.
+func step(msg tea.KeyMsg) int {
+	if slices.Contains(upKeys, msg.String()) {
+		return -1
+	}
+	return 1
+}
+
+func moveBinding(desc string) key.Binding {
+	return key.NewBinding(key.WithKeys(append(slices.Clone(upKeys), downKeys...)...), key.WithHelp("↑↓", desc))
+}
+
+func helpBinding() key.Binding {
+	return key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more"))
+}
+
+func quitBinding() key.Binding {
+	return key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit"))
+}
+
+func killBinding() key.Binding {
+	return key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit now"))
+}
+
+// keyMap holds one key map per screen; ctrl+c (Kill) works everywhere.
 type keyMap struct {
-	// Move only appears in the short help, standing for Up and Down
-	// together so the one-line help fits an 80-column window.
-	Move key.Binding
-	// Tick, also help-only, stands for Toggle and Digit on a multi-select
-	// question.
-	Tick     key.Binding
-	Up       key.Binding
-	Down     key.Binding
-	PageUp   key.Binding
-	PageDown key.Binding
-	Top      key.Binding
-	Bottom   key.Binding
-	Digit    key.Binding
-	Toggle   key.Binding
-	Choose   key.Binding
-	Back     key.Binding
-	Why      key.Binding
-	Review   key.Binding
-	// Edit, Save and NextCustomer are the counter's keys on the result.
-	Edit         key.Binding
-	Save         key.Binding
-	NextCustomer key.Binding
-	// Field, Keep and Cancel work the reference and note fields.
-	Field  key.Binding
-	Keep   key.Binding
-	Cancel key.Binding
-	Help   key.Binding
-	Quit   key.Binding
-	Yes    key.Binding
-	No     key.Binding
-	Kill   key.Binding
+	Kill     key.Binding
+	Welcome  welcomeKeys
+	Question questionKeys
+	Review   reviewKeys
+	Result   resultKeys
+	Edit     editKeys
+	Confirm  confirmKeys
+	TooSmall tooSmallKeys
 }
 
 func newKeyMap() keyMap {
 	return keyMap{
-		Move: key.NewBinding(key.WithKeys("up", "down", "k", "j"), key.WithHelp("↑↓", "move")),
-		Tick: key.NewBinding(key.WithKeys(" ", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
-			key.WithHelp("space/1-9", "tick")),
-		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup/b", "page up")),
-		PageDown: key.NewBinding(key.WithKeys("pgdown", "f", " "), key.WithHelp("pgdn/f/space", "page down")),
-		Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("home/g", "top")),
-		Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end/G", "bottom")),
-		Digit: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"),
-			key.WithHelp("1-9", "pick")),
-		Toggle:       key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "tick")),
-		Choose:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),
-		Back:         key.NewBinding(key.WithKeys("left", "backspace", "shift+tab"), key.WithHelp("←", "back")),
-		Why:          key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "why")),
-		Review:       key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "review")),
-		Edit:         key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "ref/note")),
-		Save:         key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "save")),
-		NextCustomer: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next customer")),
-		Field:        key.NewBinding(key.WithKeys("tab", "shift+tab", "up", "down"), key.WithHelp("tab", "other field")),
-		Keep:         key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep")),
-		Cancel:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
-		Help:         key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more")),
-		Quit:         key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
-		Yes:          key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "yes, quit")),
-		No:           key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n", "no, stay")),
-		Kill:         key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit now")),
+		Kill: killBinding(),
+		Welcome: welcomeKeys{
+			Start: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "start")),
+			// Only here does esc quit: nothing can be lost or cancelled.
+			Quit: key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q/esc", "quit")),
+			Help: helpBinding(), Kill: killBinding(),
+		},
+		Question: questionKeys{
+			Move:    moveBinding("move"),
+			Pick:    key.NewBinding(key.WithKeys(digitKeys...), key.WithHelp("1-9", "pick")),
+			Tick:    key.NewBinding(key.WithKeys(append([]string{" "}, digitKeys...)...), key.WithHelp("space/1-9", "tick")),
+			Choose:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),
+			Confirm: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "confirm")),
+			Back:    key.NewBinding(key.WithKeys("left", "backspace", "shift+tab"), key.WithHelp("←", "back")),
+			// Changing an answer from the review is cancelled like the
+			// reference and note are: with esc as well as ←.
+			Cancel: key.NewBinding(key.WithKeys("left", "backspace", "shift+tab", "esc"), key.WithHelp("←/esc", "cancel")),
+			Why:    key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "why")),
+			Quit:   quitBinding(), Help: helpBinding(), Kill: killBinding(),
+		},
+		Review: reviewKeys{
+			Move:      moveBinding("move"),
+			Jump:      key.NewBinding(key.WithKeys(digitKeys...), key.WithHelp("1-9", "change")),
+			Change:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "change")),
+			SeeResult: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "see result")),
+			Back:      key.NewBinding(key.WithKeys("left", "backspace", "shift+tab"), key.WithHelp("←", "last question")),
+			Quit:      quitBinding(), Help: helpBinding(), Kill: killBinding(),
+		},
+		Result: resultKeys{
+			Scroll:   moveBinding("scroll"),
+			PageUp:   key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup/b", "page up")),
+			PageDown: key.NewBinding(key.WithKeys("pgdown", "f", " "), key.WithHelp("pgdn/f/space", "page down")),
+			Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("home/g", "top")),
+			Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end/G", "bottom")),
+			Review:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "review")),
+			Edit:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "ref/note")),
+			Save:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "save")),
+			Next:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next customer")),
+			Quit:     quitBinding(), Help: helpBinding(), Kill: killBinding(),
+		},
+		Edit: editKeys{
+			Field:   key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab", "other field")),
+			Newline: key.NewBinding(key.WithKeys("alt+enter"), key.WithHelp("alt+enter", "new line")),
+			Keep:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep")),
+			Cancel:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+			Kill:    killBinding(),
+		},
+		Confirm: confirmKeys{
+			Yes:  key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "yes")),
+			No:   key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n/esc", "no")),
+			Kill: killBinding(),
+		},
+		TooSmall: tooSmallKeys{Quit: quitBinding(), Kill: killBinding()},
 	}
 }
 
-// ShortHelp is the one-line help under every screen. Disabled bindings are
-// left out by bubbles/help, so one list serves every screen.
-func (k keyMap) ShortHelp() []key.Binding {
-	pick := k.Digit
-	if k.Toggle.Enabled() {
-		pick = k.Tick
-	}
-	return []key.Binding{
-		k.Move, pick, k.Choose, k.Back, k.Why, k.Review, k.Edit, k.Save, k.NextCustomer,
-		k.Field, k.Keep, k.Cancel, k.Yes, k.No, k.Quit, k.Help,
-	}
+// welcomeKeys work on the welcome screen.
+type welcomeKeys struct{ Start, Quit, Help, Kill key.Binding }
+
+// ShortHelp is the help line.
+func (k welcomeKeys) ShortHelp() []key.Binding { return []key.Binding{k.Start, k.Quit, k.Help} }
+
+// FullHelp is the ? view.
+func (k welcomeKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Start}, {k.Quit, k.Kill, k.Help}}
 }
 
-// FullHelp is the `?` view: every key that works on this screen.
-func (k keyMap) FullHelp() [][]key.Binding {
+// questionKeys work on a question. Pick and Choose apply to a
+// single-choice question, Tick and Confirm to a multi-select one; Back
+// goes to the previous question (or the welcome screen), Cancel replaces
+// it while an answer is changed from the review.
+type questionKeys struct {
+	Move, Pick, Tick, Choose, Confirm, Back, Cancel, Why, Quit, Help, Kill key.Binding
+}
+
+// ShortHelp is the help line.
+func (k questionKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Move, k.Pick, k.Tick, k.Choose, k.Confirm, k.Back, k.Cancel, k.Why, k.Quit, k.Help}
+}
+
+// FullHelp is the ? view.
+func (k questionKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Move, k.Pick, k.Tick}, {k.Choose, k.Confirm, k.Back, k.Cancel}, {k.Why, k.Quit, k.Kill, k.Help}}
+}
+
+// reviewKeys work on the review of the answers.
+type reviewKeys struct {
+	Move, Jump, Change, SeeResult, Back, Quit, Help, Kill key.Binding
+}
+
+// ShortHelp is the help line.
+func (k reviewKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Move, k.Jump, k.Change, k.SeeResult, k.Back, k.Quit, k.Help}
+}
+
+// FullHelp is the ? view.
+func (k reviewKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Move, k.Jump}, {k.Change, k.SeeResult, k.Back}, {k.Quit, k.Kill, k.Help}}
+}
+
+// resultKeys work on the result.
+type resultKeys struct {
+	Scroll, PageUp, PageDown, Top, Bottom, Review, Edit, Save, Next, Quit, Help, Kill key.Binding
+}
+
+// ShortHelp is the help line; paging is in the full help, so the line
+// fits 80 columns.
+func (k resultKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Scroll, k.Review, k.Edit, k.Save, k.Next, k.Quit, k.Help}
+}
+
+// FullHelp is the ? view.
+func (k resultKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.Digit, k.Toggle, k.Choose, k.Back},
-		{k.Why, k.Review, k.Yes, k.No},
-		{k.Edit, k.Save, k.NextCustomer},
-		{k.Field, k.Keep, k.Cancel},
-		{k.Help, k.Quit, k.Kill},
+		{k.Scroll, k.PageUp, k.PageDown, k.Top, k.Bottom},
+		{k.Review, k.Edit, k.Save, k.Next},
+		{k.Quit, k.Kill, k.Help},
 	}
 }
 
-// all lists every binding once.
-func (k *keyMap) all() []*key.Binding {
-	return []*key.Binding{
-		&k.Move, &k.Tick, &k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Top, &k.Bottom, &k.Digit, &k.Toggle,
-		&k.Choose, &k.Back, &k.Why, &k.Review, &k.Edit, &k.Save, &k.NextCustomer, &k.Field, &k.Keep,
-		&k.Cancel, &k.Help, &k.Quit, &k.Yes, &k.No, &k.Kill,
-	}
+// editKeys work while a reference or note is typed: every other key is
+// text there, q and ? included.
+type editKeys struct{ Field, Newline, Keep, Cancel, Kill key.Binding }
+
+// ShortHelp is the help line.
+func (k editKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Field, k.Newline, k.Keep, k.Cancel}
 }
 
-// setAll switches every binding on or off, so each screen starts from a
-// known state and enables only what it handles.
-func (k *keyMap) setAll(on bool) {
-	for _, b := range k.all() {
-		b.SetEnabled(on)
-	}
-}
+// FullHelp is the same as the help line: the edit screen has no ? view.
+func (k editKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
-// syncKeys enables exactly the bindings the current screen handles and
-// words them for it, so the help never offers a key that does nothing.
-func (m *Model) syncKeys() {
-	k := &m.keys
-	k.setAll(false)
-	k.Kill.SetEnabled(true)
-	k.Help.SetEnabled(true)
-	k.Quit.SetEnabled(true)
-	// esc means "cancel" wherever something can be cancelled (a changed
-	// answer, the reference and note, the quit question), so it must not
-	// also mean "quit" elsewhere: an assistant pressing it out of habit
-	// would end the program. Only the welcome screen, where nothing can be
-	// lost or cancelled, lets esc quit.
-	k.Quit.SetKeys("q")
-	k.Quit.SetHelp("q", "quit")
-	k.Back.SetKeys("left", "backspace", "shift+tab")
-	if m.help.ShowAll {
-		k.Help.SetHelp("?", "less")
-	} else {
-		k.Help.SetHelp("?", "more")
+// confirmKeys answer a yes/no question drawn over the screen.
+type confirmKeys struct{ Yes, No, Kill key.Binding }
+
+// ShortHelp is the help line.
+func (k confirmKeys) ShortHelp() []key.Binding { return []key.Binding{k.Yes, k.No} }
+
+// FullHelp is the same as the help line.
+func (k confirmKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// tooSmallKeys are all that act while the window is too small to draw
+// the screen: keys typed blind would change what nobody can see.
+type tooSmallKeys struct{ Quit, Kill key.Binding }
+
+// ShortHelp is the help line.
+func (k tooSmallKeys) ShortHelp() []key.Binding { return []key.Binding{k.Quit} }
+
+// FullHelp is the same as the help line.
+func (k tooSmallKeys) FullHelp() [][]key.Binding { return [][]key.Binding{{k.Quit, k.Kill}} }
+
+// screenKeys is the key map in charge now: the question drawn over the
+// screen, if one is asked, else the screen's own.
+func (m Model) screenKeys() help.KeyMap {
+	switch {
+	case m.asking != askNone:
+		return m.keys.Confirm
+	case m.tooSmall():
+		return m.keys.TooSmall
 	}
 	switch m.screen {
-	case screenWelcome:
-		k.Choose.SetEnabled(true)
-		k.Choose.SetHelp("enter", "start")
-		k.Quit.SetKeys("q", "esc")
-		k.Quit.SetHelp("q/esc", "quit")
 	case screenQuestion:
-		m.syncQuestionKeys()
+		return m.keys.Question
 	case screenReview:
-		k.Up.SetEnabled(true)
-		k.Down.SetEnabled(true)
-		k.Up.SetHelp("↑/k", "up")
-		k.Down.SetHelp("↓/j", "down")
-		k.Choose.SetEnabled(true)
-		if m.cursor >= len(m.guide.Questions) {
-			k.Choose.SetHelp("enter", "see result")
-		} else {
-			k.Choose.SetHelp("enter", "change")
-		}
-		k.Back.SetEnabled(true)
-		k.Back.SetHelp("←", "last question")
+		return m.keys.Review
 	case screenResult:
-		for _, b := range []*key.Binding{
-			&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Top, &k.Bottom, &k.Review, &k.Edit, &k.Save, &k.NextCustomer,
-		} {
-			b.SetEnabled(true)
-		}
-		// A customer served in public keeps nothing on the server.
-		k.Edit.SetEnabled(!m.public)
-		k.Save.SetEnabled(!m.public)
-		k.Up.SetHelp("↑/k", "scroll up")
-		k.Down.SetHelp("↓/j", "scroll down")
-		k.Move.SetHelp("↑↓", "scroll")
-	case screenConfirmQuit:
-		k.Quit.SetEnabled(false)
-		k.Help.SetEnabled(false)
-		k.Yes.SetEnabled(true)
-		k.No.SetEnabled(true)
+		return m.keys.Result
 	case screenEdit:
-		// q and ? are text here; only ctrl+c stays a key.
-		k.Quit.SetEnabled(false)
-		k.Help.SetEnabled(false)
-		k.Field.SetEnabled(true)
-		k.Keep.SetEnabled(true)
-		k.Cancel.SetEnabled(true)
+		return m.keys.Edit
 	}
-	k.Move.SetEnabled(k.Up.Enabled())
-	k.Tick.SetEnabled(k.Toggle.Enabled())
-	if m.screen != screenResult {
-		k.Move.SetHelp("↑↓", "move")
-	}
-	m.layoutHelp()
+	return m.keys.Welcome
 }
 
-func (m *Model) syncQuestionKeys() {
-	k := &m.keys
-	qu := m.guide.Questions[m.q]
-	k.Up.SetEnabled(true)
-	k.Down.SetEnabled(true)
-	k.Up.SetHelp("↑/k", "up")
-	k.Down.SetHelp("↓/j", "down")
-	k.Digit.SetEnabled(true)
-	k.Why.SetEnabled(qu.Why != "")
-	if m.showWhy {
-		k.Why.SetHelp("w", "hide why")
-	} else {
-		k.Why.SetHelp("w", "why")
+// syncKeys switches on the bindings that apply to the state on screen,
+// so the help never offers a key that does nothing.
+func (m *Model) syncKeys() {
+	qk := &m.keys.Question
+	if m.screen == screenQuestion {
+		qu := m.guide.Questions[m.q]
+		multi := qu.Multi()
+		qk.Pick.SetEnabled(!multi)
+		qk.Choose.SetEnabled(!multi)
+		qk.Tick.SetEnabled(multi)
+		qk.Confirm.SetEnabled(multi)
+		qk.Back.SetEnabled(!m.fromReview)
+		qk.Cancel.SetEnabled(m.fromReview)
+		qk.Why.SetEnabled(qu.Why != "")
 	}
-	k.Choose.SetEnabled(true)
-	if qu.Multi() {
-		k.Toggle.SetEnabled(true)
-		k.Digit.SetHelp("1-9", "tick")
-		k.Choose.SetHelp("enter", "confirm")
-	} else {
-		k.Digit.SetHelp("1-9", "pick")
-		k.Choose.SetHelp("enter", "choose")
-	}
-	switch {
-	case m.fromReview:
-		// Changing an answer from the review is cancelled like the
-		// reference and note are: with esc as well as ←.
-		k.Back.SetEnabled(true)
-		k.Back.SetKeys("left", "backspace", "shift+tab", "esc")
-		k.Back.SetHelp("←/esc", "cancel")
-	case m.q > 0:
-		k.Back.SetEnabled(true)
-		k.Back.SetHelp("←", "back")
-	}
+	rk := &m.keys.Review
+	onResultRow := m.cursor >= len(m.guide.Questions)
+	rk.Change.SetEnabled(!onResultRow)
+	rk.SeeResult.SetEnabled(onResultRow)
+	// A customer served in public keeps nothing on the server.
+	m.keys.Result.Edit.SetEnabled(!m.public)
+	m.keys.Result.Save.SetEnabled(!m.public)
+	m.keys.Edit.Newline.SetEnabled(m.edit.focus == 1)
+	m.layoutHelp()
 }

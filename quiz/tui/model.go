@@ -35,7 +35,6 @@ const (
 	screenQuestion
 	screenReview
 	screenResult
-	screenConfirmQuit
 	// screenEdit is the customer reference and note, opened from the
 	// result.
 	screenEdit
@@ -51,16 +50,28 @@ func (s screen) String() string {
 		return "review"
 	case screenResult:
 		return "result"
-	case screenConfirmQuit:
-		return "confirm-quit"
 	case screenEdit:
 		return "edit"
 	}
 	return "unknown"
 }
 
+// askKind is the yes/no question drawn over the screen, if any.
+type askKind int
+
+const (
+	askNone askKind = iota
+	// askQuit: quitting would lose answers.
+	askQuit
+	// askNext: the next customer would lose a reference or note that was
+	// typed and not saved.
+	askNext
+)
+
 // Model is the interface's Bubble Tea model. It is a value: Update returns
-// a changed copy, so tests can keep earlier states around.
+// a changed copy and never writes into a slice or map an earlier copy
+// shares (the text fields are copied before they change), so tests can
+// keep earlier states around and press keys on them.
 type Model struct {
 	guide  *quiz.Guide
 	styles Styles
@@ -117,8 +128,12 @@ type Model struct {
 // value for a new customer, except answers, which New and nextCustomer set.
 type consultation struct {
 	screen screen
-	// back is the screen the quit question returns to on "no".
-	back screen
+	// asking is the question drawn over the screen; "no" just removes it.
+	asking askKind
+	// warning is set while the idle reset counts down its last seconds,
+	// warnLeft how long is left; any key stops it.
+	warning  bool
+	warnLeft time.Duration
 
 	// q is the question on screen; cursor the highlighted option on it,
 	// or the highlighted row on the review screen.
@@ -157,6 +172,19 @@ type consultation struct {
 	status    string
 	statusErr bool
 	savingFor *quiz.Report
+	// saved is what the last successful save wrote, so a second s for the
+	// same result, reference and note says where it is instead of
+	// writing a copy; saveAgain is set by that answer, and the next s
+	// then saves a copy on purpose.
+	saved     savedHandout
+	saveAgain bool
+}
+
+// savedHandout is one handout written for the result on screen.
+type savedHandout struct {
+	rep       *quiz.Report
+	ref, note string
+	path      string
 }
 
 // New builds the model for opts. Start answers are cleaned up first

@@ -11,13 +11,19 @@ import (
 )
 
 func (m Model) updateWelcome(msg tea.KeyMsg) (Model, tea.Cmd) {
-	if key.Matches(msg, m.keys.Choose) {
+	k := m.keys.Welcome
+	switch {
+	case key.Matches(msg, k.Start):
 		// Resume where the start answers leave off rather than at question 1.
 		first := m.firstOpen()
 		if first < 0 {
 			first = 0
 		}
 		m = m.openQuestion(first)
+	case key.Matches(msg, k.Quit):
+		return m.askQuit()
+	case key.Matches(msg, k.Help):
+		m = m.toggleHelp()
 	}
 	return m, nil
 }
@@ -43,15 +49,14 @@ func (m Model) openQuestion(i int) Model {
 func (m Model) updateQuestion(msg tea.KeyMsg) (Model, tea.Cmd) {
 	qu := m.guide.Questions[m.q]
 	n := len(qu.Options)
+	k := m.keys.Question
 	switch {
-	case key.Matches(msg, m.keys.Up):
-		m.cursor = (m.cursor - 1 + n) % n
-	case key.Matches(msg, m.keys.Down):
-		m.cursor = (m.cursor + 1) % n
-	case key.Matches(msg, m.keys.Digit):
+	case key.Matches(msg, k.Move):
+		m.cursor = (m.cursor + step(msg) + n) % n
+	case key.Matches(msg, k.Pick), key.Matches(msg, k.Tick) && msg.Type == tea.KeyRunes:
 		d := int(msg.Runes[0] - '1')
 		if d >= n {
-			m.notice = fmt.Sprintf("there is no option %d; pick 1-%d", d+1, n)
+			m.notice = fmt.Sprintf("There is no option %d: pick 1-%d.", d+1, n)
 			return m, nil
 		}
 		m.cursor = d
@@ -60,12 +65,11 @@ func (m Model) updateQuestion(msg tea.KeyMsg) (Model, tea.Cmd) {
 			return m, nil
 		}
 		return m.choose([]string{qu.Options[d].ID}), nil
-	case key.Matches(msg, m.keys.Toggle):
+	case key.Matches(msg, k.Tick):
 		m.toggle(m.cursor)
-	case key.Matches(msg, m.keys.Choose):
-		if !qu.Multi() {
-			return m.choose([]string{qu.Options[m.cursor].ID}), nil
-		}
+	case key.Matches(msg, k.Choose):
+		return m.choose([]string{qu.Options[m.cursor].ID}), nil
+	case key.Matches(msg, k.Confirm):
 		picked := []string{}
 		for oi, on := range m.ticks {
 			if on {
@@ -73,20 +77,28 @@ func (m Model) updateQuestion(msg tea.KeyMsg) (Model, tea.Cmd) {
 			}
 		}
 		return m.choose(picked), nil
-	case key.Matches(msg, m.keys.Back):
-		if m.fromReview {
-			// Cancelled: back to the row it came from, not on to the
-			// first open question as after a choice.
-			q := m.q
-			m = m.openReview(q)
-			m.cursor = q
+	case key.Matches(msg, k.Cancel):
+		// Back to the row it came from, not on to the first open
+		// question as after a choice.
+		q := m.q
+		m = m.openReview(q)
+		m.cursor = q
+	case key.Matches(msg, k.Back):
+		if m.q == 0 {
+			m.screen = screenWelcome
 			return m, nil
 		}
-		if m.q > 0 {
-			return m.openQuestion(m.q - 1), nil
-		}
-	case key.Matches(msg, m.keys.Why):
+		return m.openQuestion(m.q - 1), nil
+	case key.Matches(msg, k.Why):
 		m.showWhy = !m.showWhy
+	case key.Matches(msg, k.Quit):
+		return m.askQuit()
+	case key.Matches(msg, k.Help):
+		m = m.toggleHelp()
+	case msg.Type == tea.KeySpace && !qu.Multi():
+		// Space ticks on a multi-select question; say why it does
+		// nothing here instead of ignoring it.
+		m.notice = "This question takes one answer: press its number, or enter."
 	}
 	return m, nil
 }
@@ -95,6 +107,8 @@ func (m Model) updateQuestion(msg tea.KeyMsg) (Model, tea.Cmd) {
 // to go past the question's maximum with a visible reason.
 func (m *Model) toggle(i int) {
 	qu := m.guide.Questions[m.q]
+	// An earlier copy of the model may share the slice: write a new one.
+	m.ticks = slices.Clone(m.ticks)
 	if m.ticks[i] {
 		m.ticks[i] = false
 		return
@@ -146,23 +160,28 @@ func (m Model) openReview(row int) Model {
 }
 
 func (m Model) updateReview(msg tea.KeyMsg) (Model, tea.Cmd) {
-	rows := len(m.guide.Questions) + 1
+	n := len(m.guide.Questions)
+	k := m.keys.Review
 	switch {
-	case key.Matches(msg, m.keys.Up):
-		m.cursor = (m.cursor - 1 + rows) % rows
-	case key.Matches(msg, m.keys.Down):
-		m.cursor = (m.cursor + 1) % rows
-	case key.Matches(msg, m.keys.Back):
-		return m.openQuestion(len(m.guide.Questions) - 1), nil
-	case key.Matches(msg, m.keys.Choose):
-		if m.cursor < len(m.guide.Questions) {
-			m = m.openQuestion(m.cursor)
-			m.fromReview = true
+	case key.Matches(msg, k.Move):
+		m.cursor = (m.cursor + step(msg) + n + 1) % (n + 1)
+	case key.Matches(msg, k.Jump):
+		d := int(msg.Runes[0] - '1')
+		if d >= n {
+			m.notice = fmt.Sprintf("There is no question %d: pick 1-%d.", d+1, n)
 			return m, nil
 		}
+		m = m.openQuestion(d)
+		m.fromReview = true
+	case key.Matches(msg, k.Back):
+		return m.openQuestion(n - 1), nil
+	case key.Matches(msg, k.Change):
+		m = m.openQuestion(m.cursor)
+		m.fromReview = true
+	case key.Matches(msg, k.SeeResult):
 		if open := m.firstOpen(); open >= 0 {
 			m.cursor = open
-			m.notice = "answer every question first"
+			m.notice = "Answer every question first."
 			return m, nil
 		}
 		m.completed = true
@@ -170,6 +189,10 @@ func (m Model) updateReview(msg tea.KeyMsg) (Model, tea.Cmd) {
 		m.screen = screenResult
 		m.layoutResult()
 		m.vp.GotoTop()
+	case key.Matches(msg, k.Quit):
+		return m.askQuit()
+	case key.Matches(msg, k.Help):
+		m = m.toggleHelp()
 	}
 	return m, nil
 }
@@ -194,41 +217,40 @@ func (m *Model) refreshReport() {
 }
 
 func (m Model) updateResult(msg tea.KeyMsg) (Model, tea.Cmd) {
+	k := m.keys.Result
+	again := m.saveAgain
+	m.saveAgain = false
 	switch {
-	case key.Matches(msg, m.keys.Up):
-		m.vp.ScrollUp(1)
-	case key.Matches(msg, m.keys.Down):
-		m.vp.ScrollDown(1)
-	case key.Matches(msg, m.keys.PageUp):
-		m.vp.PageUp()
-	case key.Matches(msg, m.keys.PageDown):
-		m.vp.PageDown()
-	case key.Matches(msg, m.keys.Top):
-		m.vp.GotoTop()
-	case key.Matches(msg, m.keys.Bottom):
-		m.vp.GotoBottom()
-	case key.Matches(msg, m.keys.Review):
-		return m.openReview(len(m.guide.Questions)), nil
-	case key.Matches(msg, m.keys.Edit):
-		return m.openEdit(), nil
-	case key.Matches(msg, m.keys.Save):
-		if m.savingFor == m.report {
-			return m, nil // a double press; the first save reports
+	case key.Matches(msg, k.Scroll):
+		if step(msg) < 0 {
+			m.vp.ScrollUp(1)
+		} else {
+			m.vp.ScrollDown(1)
 		}
-		cmd := m.saveCmd()
-		return m, cmd
-	case key.Matches(msg, m.keys.NextCustomer):
+	case key.Matches(msg, k.PageUp):
+		m.vp.PageUp()
+	case key.Matches(msg, k.PageDown):
+		m.vp.PageDown()
+	case key.Matches(msg, k.Top):
+		m.vp.GotoTop()
+	case key.Matches(msg, k.Bottom):
+		m.vp.GotoBottom()
+	case key.Matches(msg, k.Review):
+		return m.openReview(len(m.guide.Questions)), nil
+	case key.Matches(msg, k.Edit):
+		return m.openEdit(), nil
+	case key.Matches(msg, k.Save):
+		return m.save(again)
+	case key.Matches(msg, k.Next):
+		if m.unsavedText() {
+			m.asking = askNext
+			return m, nil
+		}
 		return m.nextCustomer()
-	}
-	return m, nil
-}
-
-func (m Model) updateConfirm(msg tea.KeyMsg) (Model, tea.Cmd) {
-	switch {
-	case key.Matches(msg, m.keys.Yes):
-		return m.quit()
-	case key.Matches(msg, m.keys.No):
-		m.screen = m.back
+	case key.Matches(msg, k.Quit):
+		return m.askQuit()
+	case key.Matches(msg, k.Help):
+		m = m.toggleHelp()
 	}
 	return m, nil
 }

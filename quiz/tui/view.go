@@ -31,8 +31,6 @@ func (m Model) View() string {
 		return m.viewReview()
 	case screenResult:
 		return m.viewResult()
-	case screenConfirmQuit:
-		return m.viewConfirm()
 	case screenEdit:
 		return m.viewEdit()
 	}
@@ -49,16 +47,27 @@ func (m Model) inner() int { return max(1, min(m.width-2, maxText)) }
 
 func (m Model) viewTooSmall() string {
 	msg := fmt.Sprintf("Window too small: need at least %d×%d, have %d×%d.", minWidth, minHeight, m.width, m.height)
-	switch m.screen {
-	case screenConfirmQuit:
-		msg += " Quit? your answers will be lost (y/n)"
-	case screenEdit:
-		msg += " Enlarge it, or press esc to go back."
-	default:
+	if q := m.question(); q != "" {
+		msg += " " + q + " (y/n)"
+	} else {
 		msg += " Enlarge it, or press q to quit."
+	}
+	if m.warning {
+		msg = m.warningText() + " " + msg
 	}
 	lines := strings.Split(ansi.Wrap(msg, max(1, m.width), ""), "\n")
 	return fit(lines, m.width, m.height)
+}
+
+// question is the yes/no question being asked, if any.
+func (m Model) question() string {
+	switch m.asking {
+	case askQuit:
+		return "Quit? Your answers will be lost."
+	case askNext:
+		return "Next customer? The reference and note are not saved."
+	}
+	return ""
 }
 
 // layoutHelp renders the key help for the current screen into
@@ -83,7 +92,7 @@ func (m *Model) layoutHelp() {
 	var rows []string
 	if h.ShowAll {
 		var row [][]key.Binding
-		for _, g := range m.keys.FullHelp() {
+		for _, g := range m.screenKeys().FullHelp() {
 			if lipgloss.Width(h.FullHelpView(append(row, g))) > w && len(row) > 0 {
 				rows = append(rows, h.FullHelpView(row))
 				row = nil
@@ -93,7 +102,7 @@ func (m *Model) layoutHelp() {
 		rows = append(rows, h.FullHelpView(row))
 	} else {
 		var line []key.Binding
-		for _, b := range m.keys.ShortHelp() {
+		for _, b := range m.screenKeys().ShortHelp() {
 			if !b.Enabled() {
 				continue
 			}
@@ -124,20 +133,35 @@ func (m *Model) helpSignature() string {
 	if m.help.ShowAll {
 		b.WriteString(" all")
 	}
-	for _, k := range m.keys.all() {
+	for _, g := range m.screenKeys().FullHelp() {
+		for _, k := range g {
+			if k.Enabled() {
+				h := k.Help()
+				b.WriteString("\x00" + h.Key + "\x01" + h.Desc)
+			}
+		}
+	}
+	for _, k := range m.screenKeys().ShortHelp() {
 		if k.Enabled() {
-			h := k.Help()
-			b.WriteString("\x00" + h.Key + "\x01" + h.Desc)
+			b.WriteString("\x02" + k.Help().Key)
 		}
 	}
 	return b.String()
 }
 
-// bottom is the notice (if any) and the help, kept on the last rows.
+// bottom is what stays on the last rows of every screen: the idle
+// warning, a notice, the question being asked, and the help.
 func (m Model) bottom() []string {
 	var out []string
+	w, st := m.inner(), m.styles
+	if m.warning {
+		out = append(out, wrapStyled(m.warningText(), w, "", "", st.Notice)...)
+	}
 	if m.notice != "" {
-		out = append(out, wrapStyled(m.notice, m.inner(), "", "", m.styles.Notice)...)
+		out = append(out, wrapStyled(m.notice, w, "", "", st.Notice)...)
+	}
+	if q := m.question(); q != "" {
+		out = append(out, wrapStyled(q, w, "", "", st.Notice)...)
 	}
 	return append(out, m.helpLines...)
 }

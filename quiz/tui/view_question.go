@@ -70,7 +70,9 @@ func (m Model) questionHead(qu quiz.Question, w int) []string {
 				n++
 			}
 		}
-		hint := fmt.Sprintf("Choose up to %d (%d ticked): space ticks, enter confirms.", qu.Max, n)
+		// The guide's prompt usually says how many to choose; this line
+		// only counts, so the instruction is not said twice.
+		hint := fmt.Sprintf("Ticked: %d of at most %d.", n, qu.Max)
 		lines = append(lines, wrapStyled(hint, w, "", "", st.Subtle)...)
 	}
 	if m.showWhy && qu.Why != "" {

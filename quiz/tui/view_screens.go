@@ -111,13 +111,6 @@ func (m Model) viewReview() string {
 	return m.frame(top, mid, a, b, m.bottom())
 }
 
-func (m Model) viewConfirm() string {
-	w, st := m.inner(), m.styles
-	mid := []string{""}
-	mid = append(mid, wrapStyled("Quit? your answers will be lost (y/n)", w, "", "", st.Notice)...)
-	return m.frame(nil, mid, 0, len(mid)-1, m.bottom())
-}
-
 func (m Model) viewResult() string {
 	mid := strings.Split(m.vp.View(), "\n")
 	return m.frame(nil, mid, 0, 0, m.resultBottom())
