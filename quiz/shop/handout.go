@@ -61,7 +61,7 @@ func SaveHandout(dir string, now time.Time, ref string, rep *quiz.Report, note s
 		if fi, serr := os.Stat(dir); serr != nil || !fi.IsDir() {
 			return "", fmt.Errorf("cannot save the handout %s: the folder %s is missing or not a folder", want, dir)
 		}
-		return "", fmt.Errorf("cannot save the handout %s: %w", want, err)
+		return "", fmt.Errorf("cannot save the handout %s in the folder %s: %w", filepath.Base(want), dir, reason(err))
 	}
 	defer st.discard()
 	for n := 1; n <= maxSuffix; n++ {
@@ -76,7 +76,7 @@ func SaveHandout(dir string, now time.Time, ref string, rep *quiz.Report, note s
 			return path, nil
 		}
 		if !errors.Is(err, fs.ErrExist) {
-			return "", fmt.Errorf("cannot save the handout %s: %w", path, err)
+			return "", fmt.Errorf("cannot save the handout %s in the folder %s: %w", name, dir, reason(err))
 		}
 	}
 	return "", fmt.Errorf("cannot save the handout %s: %d files with that name already exist", want, maxSuffix)
@@ -144,6 +144,21 @@ func (st *staged) discard() {
 
 // tempPattern names the hidden temporary files; SweepTemp knows them by it.
 const tempPattern = ".handout-*.tmp"
+
+// reason is err without the file names the os package puts before it:
+// those name a hidden temporary file the person never asked for, while the
+// message already names the folder to act on.
+func reason(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
+}
 
 // writeTemp writes data to a new hidden private file in dir.
 func writeTemp(dir string, data []byte) (string, error) {

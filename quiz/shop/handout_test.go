@@ -203,8 +203,9 @@ func TestSaveHandoutFailureLeavesNothing(t *testing.T) {
 			if err == nil {
 				t.Fatal("no error")
 			}
-			if !strings.Contains(err.Error(), filepath.Join(dir, "2026-11-27-1432-x.md")) || !strings.Contains(err.Error(), "disk on fire") {
-				t.Errorf("error %q should name the path and the cause", err)
+			// The folder and the reason, never the hidden temporary file.
+			if !strings.Contains(err.Error(), "2026-11-27-1432-x.md in the folder "+dir+": disk on fire") || strings.Contains(err.Error(), ".tmp") {
+				t.Errorf("error %q should name the file, the folder and the cause", err)
 			}
 			if got := listDir(t, dir); len(got) != 0 {
 				t.Errorf("failure left %v behind", got)
