@@ -96,7 +96,7 @@ func TestCheckCommand(t *testing.T) {
 	if r.code != 0 || !strings.Contains(r.stdout, "no errors, 0 warnings") {
 		t.Fatalf("the built-in guide must pass check with no warnings: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
-	if !strings.Contains(r.stdout, "Verdicts over all 13365 answer combinations") {
+	if !strings.Contains(r.stdout, "Verdicts over all 13365 answer sets") {
 		t.Errorf("coverage should be exhaustive for the default guide:\n%s", r.stdout)
 	}
 

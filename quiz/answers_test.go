@@ -149,6 +149,11 @@ func TestParseAnswers(t *testing.T) {
 			wantErr: `a.yaml:2:9: this [ is not closed; close it with ] at the end of line 2`},
 		{name: "escape code in a key is shown, not sent", src: "\"\\e[2J\": {a: b}\n",
 			wantErr: `a.yaml:1: "\x1b[2J": expected an option id or a list of them`},
+		// A second document would be ignored, so its answers lost.
+		{name: "second document", src: "budget: invest\n---\nlifespan: heirloom\n",
+			wantErr: `a.yaml:2: the file holds more than one YAML document (a second "---"); keep one set of answers per file`},
+		{name: "broken text after the end marker", src: "budget: invest\n...\n[broken\n",
+			wantErr: `a.yaml:2: the file holds more than one YAML document (a second "---"); keep one set of answers per file`},
 		{name: "too large", src: "budget: invest\n#" + strings.Repeat("x", MaxAnswersSize) + "\n",
 			wantErr: "a.yaml: the file is larger than 64 KiB; an answers file is a short list of question: option lines"},
 	}

@@ -44,16 +44,29 @@ func (l *loader) spend(n *yaml.Node, counter *int, amount, max int) {
 		&l.spent.nodes: "values",
 		&l.spent.conds: "condition terms",
 		&l.spent.items: "checklist items",
-		&l.spent.text:  "bytes of text",
+		&l.spent.text:  "of text",
 	}[counter]
+	limit := thousands(max) + " " + what
+	if counter == &l.spent.text {
+		limit = fmt.Sprintf("%d MiB of text", max>>20)
+	}
 	if a := l.alias; a != nil {
 		panic(overBudget{Problem{Line: a.Line, Col: a.Column,
-			Msg:  fmt.Sprintf("repeating this alias takes the guide past %d %s, the most a guide may expand to", max, what),
+			Msg:  fmt.Sprintf("repeating this alias takes the guide past %s, the most a guide may expand to", limit),
 			Hint: "write the part out once where it is needed, or repeat it less often"}})
 	}
 	panic(overBudget{Problem{Line: n.Line, Col: n.Column,
-		Msg:  fmt.Sprintf("the guide holds more than %d %s, the most a guide may hold", max, what),
+		Msg:  fmt.Sprintf("the guide holds more than %s, the most a guide may hold", limit),
 		Hint: "a guide for a shop needs far fewer; split it"}})
+}
+
+// thousands writes n with commas: 200,000.
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 // maxValues bounds the values a file may hold before it is parsed, as

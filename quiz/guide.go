@@ -40,6 +40,9 @@ type Guide struct {
 	// rulesByQuestion lists, per question, the rules whose condition looks at
 	// it, so a change of one answer re-evaluates only those rules.
 	rulesByQuestion [][]int
+	// terms counts the terms of all rules' conditions: the cost of
+	// checking every rule once.
+	terms int
 }
 
 // Shop is the branding a shop puts on its own guide.

@@ -56,7 +56,7 @@ func Parse(file string, data []byte) (*Guide, error) {
 	// dense with values before it is parsed.
 	if line := countValues(data); line > 0 {
 		return nil, fail(line, 0, "a guide for a shop needs far fewer; split it",
-			"the file holds more than %d values (texts, numbers, list items, keys) by this line, the most a guide may hold", maxValues)
+			"the file holds more than %s values (texts, numbers, list items, keys) by this line, the most a guide may hold", thousands(maxValues))
 	}
 
 	// The text is parsed once, into a node tree, and the guide is built
@@ -81,6 +81,7 @@ func Parse(file string, data []byte) (*Guide, error) {
 		return nil, err
 	}
 	g := l.g
+	g.terms = l.spent.conds
 	g.File = file
 	sum := sha256.Sum256(data)
 	g.Hash = hex.EncodeToString(sum[:4])

@@ -130,6 +130,19 @@ func TestGeneratedHostileGuides(t *testing.T) {
 			want: "g.yaml:1: the guide needs at least two outcomes under \"outcomes\"\n" +
 				"g.yaml:3:3: questions must be a list (lines starting with \"- \"), found a mapping",
 		},
+		// yaml.v3 keeps about 150 bytes per value: a file dense with
+		// values is refused before it is parsed, naming the line where the
+		// count passed the limit.
+		{
+			name: "half a million values in a flow list",
+			src:  "version: 1\nquestions: [" + strings.Repeat("a,", (MaxGuideSize-30)/2) + "a]\n",
+			want: "g.yaml:2: the file holds more than 300,000 values (texts, numbers, list items, keys) by this line, the most a guide may hold; a guide for a shop needs far fewer; split it",
+		},
+		{
+			name: "2001 checklist items, no aliases",
+			src:  replaceOnce(t, base, "    items: [Check the clasp.]\n", "    items:\n"+strings.Repeat("      - Check.\n", 2001)),
+			want: fmt.Sprintf("g.yaml:%d:9: the guide holds more than 2,000 checklist items, the most a guide may hold; a guide for a shop needs far fewer; split it", 29+2000),
+		},
 		{
 			name: "a key repeated 3 times",
 			src:  replaceOnce(t, base, "    title: Budget\n", "    title: Budget\n    title: Budget\n    title: Price\n"),

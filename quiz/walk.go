@@ -60,10 +60,10 @@ func (l *loader) problem(n *yaml.Node, format string, args ...any) {
 	l.ps.add(n.Line, n.Column, format, args...)
 }
 
-// follow returns the node an alias stands for (n itself otherwise), and a
-// function to call when the caller is done with it.
-func (l *loader) follow(n *yaml.Node) (*yaml.Node, func()) {
-	prev := l.alias
+// follow returns the node an alias stands for (n itself otherwise), and
+// the alias to restore with l.alias = prev when the caller is done with it.
+func (l *loader) follow(n *yaml.Node) (target, prev *yaml.Node) {
+	prev = l.alias
 	for n.Kind == yaml.AliasNode && n.Alias != nil {
 		if l.alias == nil {
 			l.alias = n
@@ -71,7 +71,54 @@ func (l *loader) follow(n *yaml.Node) (*yaml.Node, func()) {
 		n = n.Alias
 	}
 	l.spend(n, &l.spent.nodes, 1, maxNodes)
-	return n, func() { l.alias = prev }
+	return n, prev
+}
+
+// part names a part of a guide in messages (`option "high" of question
+// "budget"`), made into text only when a message needs it.
+type part struct{ kind, id, question string }
+
+func (p part) String() string {
+	s := p.kind
+	if p.id != "" {
+		s += " " + strconv.Quote(p.id)
+	}
+	if p.question != "" {
+		if p.id == "" {
+			return "question " + strconv.Quote(p.question) + " " + s
+		}
+		s += " of question " + strconv.Quote(p.question)
+	}
+	return s
+}
+
+// noun is the part as the subject of "… must be a mapping".
+func (p part) noun() string {
+	switch {
+	case p.kind == "guide":
+		return "the guide"
+	case p.question != "":
+		return "an " + p.kind + " of question " + strconv.Quote(p.question)
+	case p.kind == "shop" || p.kind == "decision":
+		return p.kind
+	case p.kind == "outcome":
+		return "an outcome"
+	}
+	return "a " + p.kind
+}
+
+// field names one field of a part: `option "high" of question "budget"
+// label`.
+type field struct {
+	of   part
+	name string
+}
+
+func (f field) String() string {
+	if f.of.kind == "" {
+		return f.name
+	}
+	return f.of.String() + " " + f.name
 }
 
 // fields is a mapping that stands for one part of a guide, read with its
@@ -80,26 +127,26 @@ func (l *loader) follow(n *yaml.Node) (*yaml.Node, func()) {
 type fields struct {
 	l     *loader
 	at    *yaml.Node
-	what  string
+	of    part
 	keys  []string
-	vals  []*yaml.Node
+	vals  [8]*yaml.Node
 	clean bool
 }
 
 // mapping reads n as the part "what" with the given keys, reporting
 // repeated and unknown keys. It returns nil, after reporting it, when n is
 // not a mapping.
-func (l *loader) mapping(n *yaml.Node, what string, known []string) *fields {
+func (l *loader) mapping(n *yaml.Node, of part, known []string) *fields {
 	at := n
-	n, done := l.follow(n)
-	defer done()
+	n, prev := l.follow(n)
+	defer func() { l.alias = prev }()
 	if n.Kind != yaml.MappingNode {
-		l.problem(at, "%s must be a mapping of key: value lines, found %s", what, kindName(n))
+		l.problem(at, "%s must be a mapping of key: value lines, found %s", of.noun(), kindName(n))
 		l.hintForKind(n)
 		return nil
 	}
-	f := &fields{l: l, at: n, what: what, keys: known, vals: make([]*yaml.Node, len(known)), clean: true}
-	if !f.read(n, true, map[*yaml.Node]bool{}) {
+	f := &fields{l: l, at: n, of: of, keys: known, clean: true}
+	if !f.read(n, true, nil) {
 		return nil
 	}
 	return f
@@ -113,27 +160,29 @@ func (f *fields) read(n *yaml.Node, explicit bool, merged map[*yaml.Node]bool) b
 		l.problem(n, "this mapping has %d keys; no part of a guide needs more than %d", keys, maxMappingKeys)
 		return false
 	}
-	seen := make(map[string]int, len(n.Content)/2)
+	if !l.keysOK(n) {
+		return false
+	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
+			if merged == nil {
+				merged = map[*yaml.Node]bool{}
+			}
 			f.merge(v, merged)
 			continue
 		}
 		if k.Kind != yaml.ScalarNode {
-			l.problem(k, "a key of %s must be a plain word, found %s", f.what, kindName(k))
+			l.problem(k, "a key of %s must be a plain word, found %s", f.of.noun(), kindName(k))
 			f.clean = false
 			continue
 		}
-		if first, dup := seen[k.Value]; dup {
-			l.problem(k, "key %q is already set at line %d", k.Value, first)
-			l.ps.hint("keep one of them")
-			continue
+		if repeated(n, i) {
+			continue // reported by keysOK
 		}
-		seen[k.Value] = k.Line
 		i := indexOf(f.keys, k.Value)
 		if i < 0 {
-			l.problem(k, "unknown field %q in %s", k.Value, f.what)
+			l.problem(k, "unknown field %q in %s", k.Value, f.of.noun())
 			l.ps.hint("use one of %s", strings.Join(f.keys, ", "))
 			f.clean = false
 			continue
@@ -148,8 +197,8 @@ func (f *fields) read(n *yaml.Node, explicit bool, merged map[*yaml.Node]bool) b
 // merge takes the keys of the mapping (or list of mappings) merged in with
 // "<<", each mapping once however often it is merged.
 func (f *fields) merge(v *yaml.Node, merged map[*yaml.Node]bool) {
-	v, done := f.l.follow(v)
-	defer done()
+	v, prev := f.l.follow(v)
+	defer func() { f.l.alias = prev }()
 	if merged[v] {
 		return
 	}
@@ -162,7 +211,7 @@ func (f *fields) merge(v *yaml.Node, merged map[*yaml.Node]bool) {
 			f.merge(c, merged)
 		}
 	default:
-		f.l.problem(v, "\"<<\" merges a mapping into %s, found %s", f.what, kindName(v))
+		f.l.problem(v, "\"<<\" merges a mapping into %s, found %s", f.of.noun(), kindName(v))
 		f.clean = false
 	}
 }
@@ -195,7 +244,8 @@ func (f *fields) missing(hint, format string, args ...any) {
 
 // text reads a text field. A required one that is absent is reported as
 // missing. It returns "" for an absent or broken field.
-func (f *fields) text(key, what string, limit int, required bool) string {
+func (f *fields) text(key, label string, limit int, required bool) string {
+	what := field{f.of, label}
 	n := f.get(key)
 	if n == nil {
 		if required {
@@ -211,10 +261,10 @@ func (f *fields) text(key, what string, limit int, required bool) string {
 }
 
 // text reads one text scalar; ok is false when n is not text.
-func (l *loader) text(n *yaml.Node, what string, limit int) (s string, ok bool) {
+func (l *loader) text(n *yaml.Node, what field, limit int) (s string, ok bool) {
 	at := n
-	n, done := l.follow(n)
-	defer done()
+	n, prev := l.follow(n)
+	defer func() { l.alias = prev }()
 	if n.Kind != yaml.ScalarNode {
 		l.problem(at, "%s must be text, found %s", what, kindName(n))
 		l.hintForKind(n)
@@ -237,10 +287,10 @@ func (l *loader) text(n *yaml.Node, what string, limit int) (s string, ok bool) 
 
 // scalar reads a scalar that is not shown to people (an id, a reference);
 // ok is false when n is not one.
-func (l *loader) scalar(n *yaml.Node, what string) (s string, ok bool) {
+func (l *loader) scalar(n *yaml.Node, what field) (s string, ok bool) {
 	at := n
-	n, done := l.follow(n)
-	defer done()
+	n, prev := l.follow(n)
+	defer func() { l.alias = prev }()
 	if n.Kind != yaml.ScalarNode {
 		l.problem(at, "%s must be text, found %s", what, kindName(n))
 		return "", false
@@ -271,24 +321,28 @@ func (l *loader) hintForKind(n *yaml.Node) {
 }
 
 // integer reads a whole number; ok is false when n is not one.
-func (l *loader) integer(n *yaml.Node, what string) (v int, ok bool) {
-	at := n
-	n, done := l.follow(n)
-	defer done()
-	v, err := strconv.Atoi(n.Value)
-	if n.Kind != yaml.ScalarNode || err != nil {
-		l.problem(at, "%s must be a whole number, found %s", what, kindName(n))
-		return 0, false
+func (l *loader) integer(n *yaml.Node, what field) (v int, ok bool) {
+	v, ok = l.wholeNumber(n)
+	if !ok {
+		l.problem(n, "%s must be a whole number, found %s", what, kindName(n))
 	}
-	return v, true
+	return v, ok
+}
+
+// wholeNumber reads a whole number without reporting anything.
+func (l *loader) wholeNumber(n *yaml.Node) (int, bool) {
+	n, prev := l.follow(n)
+	l.alias = prev
+	v, err := strconv.Atoi(n.Value)
+	return v, n.Kind == yaml.ScalarNode && err == nil
 }
 
 // list reads a list, calling each for its items. It reports anything else
 // and returns false.
-func (l *loader) list(n *yaml.Node, what string, each func(item *yaml.Node)) bool {
+func (l *loader) list(n *yaml.Node, what field, each func(item *yaml.Node)) bool {
 	at := n
-	n, done := l.follow(n)
-	defer done()
+	n, prev := l.follow(n)
+	defer func() { l.alias = prev }()
 	if n.Kind != yaml.SequenceNode {
 		l.problem(at, "%s must be a list (lines starting with \"- \"), found %s", what, kindName(n))
 		return false
@@ -301,13 +355,14 @@ func (l *loader) list(n *yaml.Node, what string, each func(item *yaml.Node)) boo
 
 // id reads an id field, reporting it when missing or not of the allowed
 // form. It returns "" for an id that cannot be used.
-func (f *fields) id(what string) string {
+func (f *fields) id() string {
+	what := f.of
 	n := f.get("id")
 	if n == nil {
 		f.missing("", "%s has no id", what)
 		return ""
 	}
-	s, ok := f.l.scalar(n, what+" id")
+	s, ok := f.l.scalar(n, field{f.of, "id"})
 	if !ok {
 		return ""
 	}
@@ -357,6 +412,9 @@ func hasControl(s string) bool {
 
 // kindName says what a node is, in words a guide author knows.
 func kindName(n *yaml.Node) string {
+	for n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
 	switch n.Kind {
 	case yaml.MappingNode:
 		return "a mapping"
@@ -375,11 +433,37 @@ func kindName(n *yaml.Node) string {
 	return strconv.Quote(n.Value)
 }
 
-// describe names a part in messages: `question "budget"`, or just the
-// kind when its id is missing.
-func describe(kind, id string) string {
-	if id == "" {
-		return kind
+// keysOK reports repeated keys in a mapping, and refuses one too large
+// to be meant.
+func (l *loader) keysOK(n *yaml.Node) bool {
+	if keys := len(n.Content) / 2; keys > maxMappingKeys {
+		l.problem(n, "this mapping has %d keys; no part of a guide needs more than %d", keys, maxMappingKeys)
+		return false
 	}
-	return fmt.Sprintf("%s %q", kind, id)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if j := firstOf(n, i); j >= 0 {
+			k := n.Content[i]
+			l.problem(k, "key %q is already set at line %d", k.Value, n.Content[j].Line)
+			l.ps.hint("keep one of them")
+		}
+	}
+	return true
+}
+
+// repeated reports whether key i of mapping n repeats an earlier one.
+func repeated(n *yaml.Node, i int) bool { return firstOf(n, i) >= 0 }
+
+// firstOf finds an earlier key equal to key i of mapping n, or -1. The
+// mappings are small (keysOK bounds them), so a scan costs less than a map.
+func firstOf(n *yaml.Node, i int) int {
+	k := n.Content[i]
+	if k.Kind != yaml.ScalarNode {
+		return -1
+	}
+	for j := 0; j < i; j += 2 {
+		if c := n.Content[j]; c.Kind == yaml.ScalarNode && c.Value == k.Value {
+			return j
+		}
+	}
+	return -1
 }

@@ -2,6 +2,8 @@ package quiz
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -25,7 +27,7 @@ var (
 // them), whatever order the file has them in.
 func (l *loader) guide(doc *yaml.Node) {
 	g := l.g
-	top := l.mapping(doc, "the guide", guideKeys)
+	top := l.mapping(doc, part{kind: "guide"}, guideKeys)
 	if top == nil {
 		return
 	}
@@ -36,11 +38,11 @@ func (l *loader) guide(doc *yaml.Node) {
 			l.ps.add(1, 0, "the guide has no version")
 			l.ps.hint("add \"version: %d\" at the top", SchemaVersion)
 		}
-	} else if n, ok := l.integer(v, "version"); ok && n != SchemaVersion {
+	} else if n, ok := l.integer(v, field{name: "version"}); ok && n != SchemaVersion {
 		l.problem(v, "version %d is not one this program reads; it reads version %d", n, SchemaVersion)
 	}
 	g.Version = SchemaVersion
-	g.Name = top.text("name", "guide name", maxTitleLen, false)
+	g.Name = top.text("name", "name", maxTitleLen, false)
 	if g.Name == "" {
 		g.Name = "Buying guide"
 	}
@@ -63,15 +65,15 @@ func (l *loader) guide(doc *yaml.Node) {
 }
 
 func (l *loader) shop(n *yaml.Node) {
-	f := l.mapping(n, "shop", shopKeys)
+	f := l.mapping(n, part{kind: "shop"}, shopKeys)
 	if f == nil {
 		return
 	}
 	l.g.Shop = Shop{
-		Name:    f.text("name", "shop name", maxTitleLen, false),
-		Tagline: f.text("tagline", "shop tagline", maxLabelLen, false),
-		Accent:  f.text("accent", "shop accent", 7, false),
-		Contact: f.text("contact", "shop contact", maxLabelLen, false),
+		Name:    f.text("name", "name", maxTitleLen, false),
+		Tagline: f.text("tagline", "tagline", maxLabelLen, false),
+		Accent:  f.text("accent", "accent", 7, false),
+		Contact: f.text("contact", "contact", maxLabelLen, false),
 	}
 	if a := l.g.Shop.Accent; a != "" && !validAccent(a) {
 		l.problem(f.get("accent"), "shop accent %q must be a colour like \"#7a4fd0\" or an ANSI number 0-255", a)
@@ -82,13 +84,13 @@ func (l *loader) outcomes(top *fields) {
 	g := l.g
 	v := top.get("outcomes")
 	if v != nil {
-		whole := l.list(v, "outcomes", func(item *yaml.Node) {
-			f := l.mapping(item, "an outcome", outcomeKeys)
+		whole := l.list(v, field{name: "outcomes"}, func(item *yaml.Node) {
+			f := l.mapping(item, part{kind: "outcome"}, outcomeKeys)
 			if f == nil {
 				l.outcomesIncomplete = true
 				return
 			}
-			oid := f.id("outcome")
+			oid := f.id()
 			if oid == "" {
 				l.outcomesIncomplete = true
 			} else if _, dup := g.outcomeIdx[oid]; dup {
@@ -96,13 +98,13 @@ func (l *loader) outcomes(top *fields) {
 				l.outcomesIncomplete = true
 				return
 			}
-			name := describe("outcome", oid)
+			f.of.id = oid
 			o := Outcome{
 				ID:          oid,
-				Label:       f.text("label", name+" label", maxTitleLen, true),
-				MidSentence: f.text("mid_sentence", name+" mid_sentence", maxTitleLen, false),
-				Summary:     f.text("summary", name+" summary", maxTextLen, false),
-				Close:       f.text("close", name+" close", maxTextLen, false),
+				Label:       f.text("label", "label", maxTitleLen, true),
+				MidSentence: f.text("mid_sentence", "mid_sentence", maxTitleLen, false),
+				Summary:     f.text("summary", "summary", maxTextLen, false),
+				Close:       f.text("close", "close", maxTextLen, false),
 				Line:        f.at.Line,
 			}
 			if oid != "" {
@@ -128,8 +130,8 @@ func (l *loader) outcomeIDs() string {
 
 // outcomeRef reads a reference to an outcome; ok is false when it names
 // none (reported, unless the outcomes are incomplete).
-func (l *loader) outcomeRef(n *yaml.Node, subject, verb string) (string, bool) {
-	id, ok := l.scalar(n, "an outcome id")
+func (l *loader) outcomeRef(n *yaml.Node, subject fmt.Stringer, verb string) (string, bool) {
+	id, ok := l.scalar(n, field{name: "an outcome id"})
 	if !ok {
 		return "", false
 	}
@@ -144,17 +146,17 @@ func (l *loader) outcomeRef(n *yaml.Node, subject, verb string) (string, bool) {
 }
 
 func (l *loader) decision(n *yaml.Node) {
-	f := l.mapping(n, "decision", decisionKeys)
+	f := l.mapping(n, part{kind: "decision"}, decisionKeys)
 	if f == nil {
 		return
 	}
 	if v := f.get("close_call"); v != nil {
-		if id, ok := l.outcomeRef(v, "decision close_call", "names"); ok {
+		if id, ok := l.outcomeRef(v, field{part{kind: "decision"}, "close_call"}, "names"); ok {
 			l.g.Decision.CloseCall = id
 		}
 	}
 	if v := f.get("margin"); v != nil {
-		if m, ok := l.integer(v, "decision margin"); ok {
+		if m, ok := l.integer(v, field{part{kind: "decision"}, "margin"}); ok {
 			if m < 0 || m > 1000 {
 				l.problem(v, "decision margin must be from 0 to 1000 points, found %d", m)
 			}
@@ -167,9 +169,9 @@ func (l *loader) decision(n *yaml.Node) {
 // would lose, so contributions list in the order the author wrote them.
 // stated is true when the mapping has entries, even refused ones: their
 // owner is not then also told that it gives no points.
-func (l *loader) points(n *yaml.Node, owner string) (out []Points, stated bool) {
-	n, done := l.follow(n)
-	defer done()
+func (l *loader) points(n *yaml.Node, owner part) (out []Points, stated bool) {
+	n, prev := l.follow(n)
+	defer func() { l.alias = prev }()
 	if n.Kind != yaml.MappingNode {
 		l.problem(n, "%s points must be a mapping of outcome id to a whole number, found %s", owner, kindName(n))
 		l.ps.hint("e.g. \"points: {handcrafted: 2}\"")
@@ -180,7 +182,10 @@ func (l *loader) points(n *yaml.Node, owner string) (out []Points, stated bool) 
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		pts, ok := l.integer(v, fmt.Sprintf("%s points for %q", owner, k.Value))
+		pts, ok := l.wholeNumber(v)
+		if !ok {
+			l.problem(v, "%s points for %q must be a whole number, found %s", owner, k.Value, kindName(v))
+		}
 		if ok && (pts < -100 || pts > 100) {
 			l.problem(v, "%s points for %q must be from -100 to 100, found %d", owner, k.Value, pts)
 		}
@@ -202,14 +207,14 @@ func (l *loader) points(n *yaml.Node, owner string) (out []Points, stated bool) 
 // what to watch for), in file order, so a report names them in the order
 // the author wrote them. A repeated outcome needs no check: the mapping's
 // keys are checked like any other.
-func (l *loader) wishes(n *yaml.Node, owner string, ruling bool) []Wish {
+func (l *loader) wishes(n *yaml.Node, owner part, ruling bool) []Wish {
 	key, verb, textName := "caution", "has a caution for", "caution for"
 	if ruling {
 		key, verb, textName = "rules_out", "rules out", "rules_out text for"
 	}
 	at := n
-	n, done := l.follow(n)
-	defer done()
+	n, prev := l.follow(n)
+	defer func() { l.alias = prev }()
 	if n.Kind != yaml.MappingNode {
 		l.problem(at, "%s %s must be a mapping of outcome id to a text, found %s", owner, key, kindName(n))
 		l.ps.hint("e.g. \"%s: {mass-produced: Only a maker can ...}\"", key)
@@ -230,7 +235,7 @@ func (l *loader) wishes(n *yaml.Node, owner string, ruling bool) []Wish {
 			l.ps.hint("rule out another outcome, or none")
 			continue
 		}
-		what := fmt.Sprintf("%s %s %q", owner, textName, id)
+		what := field{owner, textName + " " + strconv.Quote(id)}
 		text, ok := l.text(v, what, maxTextLen)
 		if ok && text == "" {
 			l.problem(v, "%s is missing", what)
@@ -240,24 +245,15 @@ func (l *loader) wishes(n *yaml.Node, owner string, ruling bool) []Wish {
 	return out
 }
 
-// keysOK checks a mapping of outcome ids for repeated keys, and refuses
-// one too large to be meant.
-func (l *loader) keysOK(n *yaml.Node) bool {
-	if keys := len(n.Content) / 2; keys > maxMappingKeys {
-		l.problem(n, "this mapping has %d keys; no part of a guide needs more than %d", keys, maxMappingKeys)
-		return false
+// listLen is the length of the list n stands for, 0 if it is none.
+func listLen(n *yaml.Node) int {
+	for n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
 	}
-	seen := make(map[string]int, len(n.Content)/2)
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k := n.Content[i]
-		if first, dup := seen[k.Value]; dup && k.Kind == yaml.ScalarNode {
-			l.problem(k, "key %q is already set at line %d", k.Value, first)
-			l.ps.hint("keep one of them")
-			continue
-		}
-		seen[k.Value] = k.Line
+	if n.Kind != yaml.SequenceNode {
+		return 0
 	}
-	return true
+	return len(n.Content)
 }
 
 func slicesContainsOutcome(ps []Points, id string) bool {
@@ -278,7 +274,8 @@ func (l *loader) questions(top *fields) {
 		}
 		return
 	}
-	ok := l.list(v, "questions", func(item *yaml.Node) {
+	g.Questions = make([]Question, 0, min(listLen(v), maxQuestions))
+	ok := l.list(v, field{name: "questions"}, func(item *yaml.Node) {
 		if len(g.Questions) == maxQuestions {
 			l.stop(item, "split the guide", "the guide has more than %d questions, the most it may have", maxQuestions)
 		}
@@ -293,12 +290,12 @@ func (l *loader) questions(top *fields) {
 
 func (l *loader) question(item *yaml.Node) {
 	g := l.g
-	f := l.mapping(item, "a question", questionKeys)
+	f := l.mapping(item, part{kind: "question"}, questionKeys)
 	if f == nil {
 		l.questionsIncomplete = true
 		return
 	}
-	qid := f.id("question")
+	qid := f.id()
 	if qid == "" {
 		l.questionsIncomplete = true
 	} else if _, dup := g.questionIdx[qid]; dup {
@@ -306,12 +303,13 @@ func (l *loader) question(item *yaml.Node) {
 		l.questionsIncomplete = true
 		return
 	}
-	name := describe("question", qid)
+	f.of.id = qid
+	name := f.of
 	qu := Question{
 		ID:     qid,
-		Title:  f.text("title", name+" title", maxTitleLen, true),
-		Prompt: f.text("prompt", name+" prompt", maxTextLen, true),
-		Why:    f.text("why", name+" why", maxTextLen, false),
+		Title:  f.text("title", "title", maxTitleLen, true),
+		Prompt: f.text("prompt", "prompt", maxTextLen, true),
+		Why:    f.text("why", "why", maxTextLen, false),
 		Max:    1,
 		Line:   f.at.Line,
 	}
@@ -319,11 +317,12 @@ func (l *loader) question(item *yaml.Node) {
 	if v := f.get("options"); v == nil {
 		f.missing("add at least two under \"options\"", "%s has no options", name)
 	} else {
-		optionsWhole = l.list(v, name+" options", func(item *yaml.Node) {
+		qu.Options = make([]Option, 0, min(listLen(v), maxOptions))
+		optionsWhole = l.list(v, field{name, "options"}, func(item *yaml.Node) {
 			if len(qu.Options) == maxOptions {
 				l.stop(item, "split the question", "%s has more than %d options, the most a question may have", name, maxOptions)
 			}
-			if !l.option(item, name, &qu) {
+			if !l.option(item, qid, &qu) {
 				optionsWhole = false
 			}
 		})
@@ -333,7 +332,7 @@ func (l *loader) question(item *yaml.Node) {
 		}
 	}
 	if v := f.get("max"); v != nil {
-		if m, ok := l.integer(v, name+" max"); ok {
+		if m, ok := l.integer(v, field{name, "max"}); ok {
 			qu.Max = m
 			if (m < 1 || m > len(qu.Options)) && optionsWhole {
 				l.problem(v, "%s allows max %d choices; it must be from 1 to its %d options", name, m, len(qu.Options))
@@ -357,25 +356,23 @@ func (l *loader) question(item *yaml.Node) {
 
 // option reads one option into qu; it returns false when the option could
 // not be read whole.
-func (l *loader) option(item *yaml.Node, qname string, qu *Question) bool {
-	f := l.mapping(item, "an option of "+qname, optionKeys)
+func (l *loader) option(item *yaml.Node, qid string, qu *Question) bool {
+	f := l.mapping(item, part{kind: "option", question: qid}, optionKeys)
 	if f == nil {
 		return false
 	}
-	oid := f.id(qname + " option")
+	oid := f.id()
 	if oid != "" && qu.OptionIndex(oid) >= 0 {
-		l.problem(f.get("id"), "%s has option id %q twice", qname, oid)
+		l.problem(f.get("id"), "%s has option id %q twice", part{kind: "question", id: qid}, oid)
 		return false
 	}
-	name := fmt.Sprintf("option %q of %s", oid, qname)
-	if oid == "" {
-		name = qname + " option"
-	}
+	f.of.id = oid
+	name := f.of
 	op := Option{
 		ID:     oid,
-		Label:  f.text("label", name+" label", maxLabelLen, true),
-		Detail: f.text("detail", name+" detail", maxTextLen, false),
-		Reason: f.text("reason", name+" reason", maxTextLen, false),
+		Label:  f.text("label", "label", maxLabelLen, true),
+		Detail: f.text("detail", "detail", maxTextLen, false),
+		Reason: f.text("reason", "reason", maxTextLen, false),
 		Line:   f.at.Line,
 	}
 	stated := false
@@ -400,25 +397,28 @@ func (l *loader) option(item *yaml.Node, qname string, qu *Question) bool {
 
 func (l *loader) rules(n *yaml.Node) {
 	g := l.g
-	seen := map[string]bool{}
-	l.list(n, "rules", func(item *yaml.Node) {
+	size := min(listLen(n), maxRules)
+	g.Rules = make([]Rule, 0, size)
+	seen := make(map[string]bool, size)
+	l.list(n, field{name: "rules"}, func(item *yaml.Node) {
 		if len(g.Rules) == maxRules {
 			l.stop(item, "merge rules that give the same points", "the guide has more than %d rules, the most it may have", maxRules)
 		}
-		f := l.mapping(item, "a rule", ruleKeys)
+		f := l.mapping(item, part{kind: "rule"}, ruleKeys)
 		if f == nil {
 			return
 		}
-		rid := f.id("rule")
+		rid := f.id()
 		if rid != "" && seen[rid] {
 			l.problem(f.get("id"), "rule id %q is used twice", rid)
 			return
 		}
 		seen[rid] = true
-		name := describe("rule", rid)
+		f.of.id = rid
+		name := f.of
 		ru := Rule{
 			ID:     rid,
-			Reason: f.text("reason", name+" reason", maxTextLen, true),
+			Reason: f.text("reason", "reason", maxTextLen, true),
 			Line:   f.at.Line,
 		}
 		stated := false
@@ -428,13 +428,13 @@ func (l *loader) rules(n *yaml.Node) {
 		if !stated {
 			f.missing("add \"points:\" with at least one outcome", "%s gives no points", name)
 		}
-		qs := map[int]bool{}
+		var qs []int
 		if v := f.get("when"); v == nil {
 			f.missing("", "%s has no \"when\" condition", name)
 		} else {
-			ru.When = l.cond(v, name, 0, qs)
+			ru.When = l.cond(v, name, 0, &qs)
 		}
-		for qi := range qs {
+		for _, qi := range qs {
 			g.rulesByQuestion[qi] = append(g.rulesByQuestion[qi], len(g.Rules))
 		}
 		g.Rules = append(g.Rules, ru)
@@ -444,9 +444,9 @@ func (l *loader) rules(n *yaml.Node) {
 // cond reads a condition: a scalar "question=option", or a mapping with
 // exactly one of all, any (lists of conditions) or not (one condition).
 // qs collects the questions it looks at.
-func (l *loader) cond(n *yaml.Node, owner string, depth int, qs map[int]bool) Cond {
-	n, done := l.follow(n)
-	defer done()
+func (l *loader) cond(n *yaml.Node, owner part, depth int, qs *[]int) Cond {
+	n, prev := l.follow(n)
+	defer func() { l.alias = prev }()
 	l.spend(n, &l.spent.conds, 1, maxConds)
 	bad := Cond{opt: -1}
 	if depth > maxCondDepth {
@@ -465,7 +465,10 @@ func (l *loader) cond(n *yaml.Node, owner string, depth int, qs map[int]bool) Co
 		switch k.Value {
 		case "all", "any":
 			var subs []Cond
-			ok := l.list(v, fmt.Sprintf("%q", k.Value), func(s *yaml.Node) {
+			if t, _ := l.follow(v); t.Kind == yaml.SequenceNode {
+				subs = make([]Cond, 0, len(t.Content))
+			}
+			ok := l.list(v, field{name: strconv.Quote(k.Value)}, func(s *yaml.Node) {
 				subs = append(subs, l.cond(s, owner, depth+1, qs))
 			})
 			if ok && len(subs) == 0 {
@@ -490,7 +493,7 @@ func (l *loader) cond(n *yaml.Node, owner string, depth int, qs map[int]bool) Co
 }
 
 // leaf reads "question=option" and resolves it to the option's index.
-func (l *loader) leaf(n *yaml.Node, owner string, qs map[int]bool) Cond {
+func (l *loader) leaf(n *yaml.Node, owner part, qs *[]int) Cond {
 	g := l.g
 	qid, oid, ok := strings.Cut(n.Value, "=")
 	qid, oid = strings.TrimSpace(qid), strings.TrimSpace(oid)
@@ -517,22 +520,24 @@ func (l *loader) leaf(n *yaml.Node, owner string, qs map[int]bool) Cond {
 		return c
 	}
 	c.opt = g.optionBase[qi] + oi
-	qs[qi] = true
+	if !slices.Contains(*qs, qi) {
+		*qs = append(*qs, qi)
+	}
 	return c
 }
 
 func (l *loader) checklist(n *yaml.Node) {
 	g := l.g
-	ok := l.list(n, "checklist", func(item *yaml.Node) {
-		f := l.mapping(item, "a checklist group", checklistKeys)
+	ok := l.list(n, field{name: "checklist"}, func(item *yaml.Node) {
+		f := l.mapping(item, part{kind: "checklist group"}, checklistKeys)
 		if f == nil {
 			l.checklistIncomplete = true
 			return
 		}
-		cg := ChecklistGroup{Group: f.text("group", "checklist group name", maxTitleLen, true)}
+		cg := ChecklistGroup{Group: f.text("group", "name", maxTitleLen, true)}
 		if v := f.get("outcomes"); v != nil {
-			l.checklistIncomplete = !l.list(v, "checklist group outcomes", func(o *yaml.Node) {
-				if id, ok := l.outcomeRef(o, fmt.Sprintf("checklist group %q", cg.Group), "names"); ok {
+			l.checklistIncomplete = !l.list(v, field{part{kind: "checklist group"}, "outcomes"}, func(o *yaml.Node) {
+				if id, ok := l.outcomeRef(o, part{kind: "checklist group", id: cg.Group}, "names"); ok {
 					cg.Outcomes = append(cg.Outcomes, id)
 				} else {
 					l.checklistIncomplete = true
@@ -540,9 +545,9 @@ func (l *loader) checklist(n *yaml.Node) {
 			}) || l.checklistIncomplete
 		}
 		if v := f.get("items"); v != nil {
-			l.checklistIncomplete = !l.list(v, "checklist items", func(it *yaml.Node) {
+			l.checklistIncomplete = !l.list(v, field{part{kind: "checklist"}, "items"}, func(it *yaml.Node) {
 				l.spend(it, &l.spent.items, 1, maxItems)
-				s, ok := l.text(it, "checklist item", maxTextLen)
+				s, ok := l.text(it, field{part{kind: "checklist"}, "item"}, maxTextLen)
 				if !ok {
 					l.checklistIncomplete = true
 					return

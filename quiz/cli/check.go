@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math/big"
 	"strings"
 
 	"github.com/jewelguide/jewelguide/data"
@@ -121,9 +122,9 @@ func checkFile(env Env, files []string, strict bool) error {
 
 func writeCoverage(w io.Writer, g *quiz.Guide, cov *quiz.Coverage) {
 	if cov.Sampled {
-		fmt.Fprintf(w, "Verdicts over a random sample of %d answer combinations (seed %d; too many to try them all):\n", cov.Total, cov.Seed)
+		fmt.Fprintf(w, "Verdicts over a sample of %d of %s answer sets (seed %d; all of them are more work than check does):\n", cov.Total, roughly(cov.Possible), cov.Seed)
 	} else {
-		fmt.Fprintf(w, "Verdicts over all %d answer combinations:\n", cov.Total)
+		fmt.Fprintf(w, "Verdicts over all %d answer sets:\n", cov.Total)
 	}
 	labelWidth := len("close calls")
 	for _, o := range g.Outcomes {
@@ -143,6 +144,19 @@ func writeCoverage(w io.Writer, g *quiz.Guide, cov *quiz.Coverage) {
 		row(quiz.Inert(o.Label), cov.Wins[o.ID])
 	}
 	row("close calls", cov.Close)
+	if cov.Unsearched > 0 {
+		fmt.Fprintf(w, "%s too large to search in full, so taken to be able to fire.\n", count(cov.Unsearched, "rule's condition is", "rules' conditions are"))
+	}
+}
+
+// roughly writes a count of answer sets, which can run to hundreds of
+// digits, as "about 1.1e602" past a length anyone reads.
+func roughly(n *big.Int) string {
+	s := n.String()
+	if len(s) <= 15 {
+		return s
+	}
+	return fmt.Sprintf("about %c.%ce%d", s[0], s[1], len(s)-1)
 }
 
 func count(n int, one, many string) string {

@@ -1,0 +1,103 @@
+package quiz
+
+import (
+	"fmt"
+	"math/big"
+	"strings"
+	"testing"
+)
+
+// twoOptionGuide has n questions of options a, b and c (a for "hand", b
+// for "mass", c for nothing) and the given rules.
+func twoOptionGuide(t *testing.T, n int, rules string) *Guide {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("version: 1\noutcomes: [{id: hand, label: Hand}, {id: mass, label: Mass}]\nquestions:\n")
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "  - {id: q%d, title: T, prompt: P, options: [{id: a, label: A, points: {hand: 1}, reason: R}, {id: b, label: B, points: {mass: 1}, reason: R}, {id: c, label: C}]}\n", i)
+	}
+	if rules != "" {
+		b.WriteString("rules:\n" + rules)
+	}
+	b.WriteString("checklist: [{group: G, items: [i]}]\n")
+	return mustParse(t, b.String())
+}
+
+// The built-in guide is small enough to score every set of answers.
+func TestCoverDefaultGuideExactly(t *testing.T) {
+	cov := defaultGuide(t).Cover(1)
+	if cov.Sampled || cov.Total != 13365 || cov.Possible.Int64() != 13365 {
+		t.Errorf("sampled %v, %d of %v answer sets; want all 13365", cov.Sampled, cov.Total, cov.Possible)
+	}
+}
+
+// Past its work limit check scores a seeded sample, the same on every
+// run, and says how many of how many; the work done stays within the
+// limit however many answer sets there are.
+func TestCoverSamplesPastItsWorkLimit(t *testing.T) {
+	g := twoOptionGuide(t, 60, "")
+	const work = CheckWork / 50
+	cov := g.cover(7, work)
+	if !cov.Sampled {
+		t.Fatalf("3^60 answer sets scored one by one")
+	}
+	if want := new(big.Int).Exp(big.NewInt(3), big.NewInt(60), nil); cov.Possible.Cmp(want) != 0 {
+		t.Errorf("Possible = %v, want 3^60 = %v", cov.Possible, want)
+	}
+	if cov.Work > work || cov.Work < work/2 {
+		t.Errorf("did %d units of work, want at most %d and most of it used", cov.Work, work)
+	}
+	again := g.cover(7, work)
+	if again.Total != cov.Total || again.Wins["hand"] != cov.Wins["hand"] || again.Close != cov.Close {
+		t.Errorf("two runs with one seed differ: %+v and %+v", cov, again)
+	}
+	if n := cov.Wins["hand"] + cov.Wins["mass"]; n != cov.Total || n < minSample {
+		t.Errorf("%d verdicts for %d answer sets", n, cov.Total)
+	}
+}
+
+// The search for rules that can never fire gives up a branch as soon as
+// the condition is false whatever the rest: a contradiction among twenty
+// questions (4^20 selections, which the old search took to be able to
+// fire without looking) is found, and so is a way to meet "all of" them.
+func TestRuleSearchOverManyQuestions(t *testing.T) {
+	var all, contradiction []string
+	for i := 0; i < 20; i++ {
+		all = append(all, fmt.Sprintf("q%d=a", i))
+	}
+	contradiction = append([]string{"q0=b"}, all...)
+	g := twoOptionGuide(t, 20, fmt.Sprintf("  - {id: meets, when: {all: [%s]}, points: {mass: 1}, reason: R}\n", strings.Join(all, ", "))+
+		fmt.Sprintf("  - {id: never, when: {all: [%s]}, points: {mass: 1}, reason: R}\n", strings.Join(contradiction, ", ")))
+	cov := &Coverage{}
+	g.searchRules(cov, searchShare)
+	var never []string
+	for _, w := range g.Lint(nil) {
+		if strings.Contains(w.Msg, "can never fire") {
+			never = append(never, w.Msg)
+		}
+	}
+	if len(never) != 1 || !strings.Contains(never[0], `rule "never"`) {
+		t.Errorf("warnings about rules that can never fire: %q, want one for rule \"never\"", never)
+	}
+	if cov.Unsearched != 0 {
+		t.Errorf("%d rules left unsearched", cov.Unsearched)
+	}
+}
+
+// A rule whose search runs out of work is counted, and taken to be able
+// to fire rather than warned about.
+func TestRuleSearchOutOfWork(t *testing.T) {
+	g := twoOptionGuide(t, 4, "  - {id: r, when: {all: [q0=a, q1=a, q2=a, q3=b, q3=a]}, points: {mass: 1}, reason: R}\n")
+	cov := &Coverage{}
+	if spent := g.searchRules(cov, 10); spent > 10+g.terms {
+		t.Errorf("spent %d units of a budget of 10", spent)
+	}
+	if cov.Unsearched != 1 || cov.never[0] {
+		t.Errorf("unsearched %d, never %v; want the rule unsearched and not reported", cov.Unsearched, cov.never)
+	}
+	cov = &Coverage{}
+	g.searchRules(cov, searchShare)
+	if cov.Unsearched != 0 || !cov.never[0] {
+		t.Errorf("with the full budget: unsearched %d, never %v; want the rule found unable to fire", cov.Unsearched, cov.never)
+	}
+}
