@@ -165,7 +165,7 @@ func run(ctx context.Context, m Model, opts Options) (Model, error) {
 	}
 	done := make(chan struct{})
 	defer close(done)
-	go steer(ctx, p, opts.Suspend, done)
+	go steer(ctx, p, opts.Suspend, done, stopWait)
 	final, err := p.Run()
 	if err == nil && ctx.Err() != nil {
 		err = fmt.Errorf("the interface was stopped: %w", ctx.Err())
@@ -180,8 +180,8 @@ func run(ctx context.Context, m Model, opts Options) (Model, error) {
 type stopMsg struct{}
 
 // steer passes what comes from outside the terminal to the program: a
-// cancelled ctx as a stop, bounded by StopWait, and suspend requests.
-func steer(ctx context.Context, p *tea.Program, suspend <-chan struct{}, done <-chan struct{}) {
+// cancelled ctx as a stop, cut short after wait, and suspend requests.
+func steer(ctx context.Context, p *tea.Program, suspend <-chan struct{}, done <-chan struct{}, wait time.Duration) {
 	for {
 		select {
 		case <-done:
@@ -192,7 +192,7 @@ func steer(ctx context.Context, p *tea.Program, suspend <-chan struct{}, done <-
 			p.Send(stopMsg{})
 			select {
 			case <-done:
-			case <-time.After(stopWait):
+			case <-time.After(wait):
 				p.Kill()
 			}
 			return
