@@ -65,7 +65,9 @@ echo "bench.sh: measuring $what in $src" >&2
 
 # Every binary is built the same way, stripped, so sizes and start-up
 # compare like with like.
-build() { go build -trimpath -ldflags='-s -w' -o "$bin/$1" "$2"; }
+# The programs under scripts/ carry the build tag "bench", which keeps them
+# out of "go build/vet/test ./..."; the tag changes nothing in jewelguide.
+build() { go build -tags bench -trimpath -ldflags='-s -w' -o "$bin/$1" "$2"; }
 build jewelguide .
 build bare ./scripts/bare
 build floor ./scripts/floor
@@ -73,7 +75,7 @@ build hello ./scripts/hello
 build tuifps ./scripts/tuifps
 
 # The floor is only a floor if it links what jewelguide links.
-deps() { go list -deps -f '{{if not .Standard}}{{.ImportPath}}{{end}}' "$1" | grep -v '^github.com/jewelguide/' | sort; }
+deps() { go list -tags bench -deps -f '{{if not .Standard}}{{.ImportPath}}{{end}}' "$1" | grep -v '^github.com/jewelguide/' | sort; }
 if ! diff <(deps .) <(deps ./scripts/floor) >"$out/depdiff"; then
 	echo "bench.sh: warning: the floor links different packages from jewelguide; update scripts/floor:" >&2
 	cat "$out/depdiff" >&2

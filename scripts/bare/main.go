@@ -1,3 +1,5 @@
+//go:build bench
+
 // Command bare is the baseline for jewelguide's first-frame timing: a Bubble
 // Tea program built from the same go.mod whose View returns a fixed string,
 // so what it costs is the stack's own start-up and nothing of ours.

@@ -1,3 +1,5 @@
+//go:build bench
+
 // Command floor is the floor for timing a non-interactive jewelguide run: it
 // links the same third-party packages as jewelguide (so their init work and
 // the binary's loading cost the same) and only prints a line. What

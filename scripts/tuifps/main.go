@@ -1,3 +1,5 @@
+//go:build bench
+
 // Command tuifps runs jewelguide's interface on the default guide with a
 // chosen renderer frame rate (tea.WithFPS); tui.Run sets 120. Bubble Tea
 // draws the first frame on the renderer's first tick, one frame period
