@@ -52,7 +52,8 @@ const usageText = `jewelguide - a buying-guide quiz: handcrafted or mass-produce
 
 Usage:
   jewelguide [flags]                 take the quiz (full screen in a terminal)
-  jewelguide check [--strict] [FILE] check a guide file (default: the built-in guide)
+  jewelguide check [--strict] [FILE...]
+                                     check guide files (default: the built-in guide)
   jewelguide stats [flags] LOG...    summarise consultation logs
   jewelguide sync --db URL LOG...    copy logs into a chain's PostgreSQL database
   jewelguide serve [flags]           serve the quiz over SSH (see serve --help)
@@ -60,7 +61,8 @@ Usage:
 Flags:
   --guide FILE          use this guide instead of the built-in one
   --answer ID=OPTION    answer a question without asking (repeatable;
-                        multi-select: ID=a,b); prints the report and exits
+                        multi-select: ID=a,b, or ID= for none of these);
+                        prints the report and exits
   --answers FILE        answers from a YAML or JSON file (question: option);
                         --answer flags override it
   --format FORMAT       report format: text, markdown or json (default text)

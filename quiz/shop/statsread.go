@@ -221,7 +221,7 @@ func ParseRecord(line []byte) (Record, string) {
 	switch {
 	case err == nil:
 	case errors.As(err, &syn):
-		if syn.Offset >= int64(len(bytes.TrimRight(line, " \t\r\n"))) {
+		if strings.Contains(syn.Error(), "unexpected end") {
 			return rec, notRecord("the line stops before the record ends")
 		}
 		return rec, notRecord(fmt.Sprintf("not JSON from character %d on", syn.Offset))
