@@ -256,3 +256,37 @@ func TestAppendLogUnderFileSizeLimit(t *testing.T) {
 	}
 	t.Logf("%d records from this process, %d from the limited child", len(written), fsizeRecords)
 }
+
+// TestAppendLogManyGoroutines appends from many goroutines at once, as the
+// SSH server's sessions do: every record arrives once, each on its own
+// line.
+func TestAppendLogManyGoroutines(t *testing.T) {
+	g, r, _ := testReport(t)
+	path := filepath.Join(t.TempDir(), "shared.log")
+	const writers, each = 16, 40
+	var wg sync.WaitGroup
+	for w := 0; w < writers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < each; i++ {
+				if err := AppendLog(path, NewRecord(g, r, fmt.Sprintf("s%d-%d", w, i), counterTime, Origin{})); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	seen := map[string]int{}
+	for _, rec := range readRecords(t, path) {
+		seen[rec.Reference]++
+	}
+	for w := 0; w < writers; w++ {
+		for i := 0; i < each; i++ {
+			if ref := fmt.Sprintf("s%d-%d", w, i); seen[ref] != 1 {
+				t.Errorf("record %s logged %d times", ref, seen[ref])
+			}
+		}
+	}
+}
