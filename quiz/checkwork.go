@@ -188,9 +188,12 @@ func (g *Guide) setOptions(sel []bool, qi int, opts []int) {
 func (g *Guide) searchRules(cov *Coverage, budget int) int {
 	cov.never = make([]bool, len(g.Rules))
 	spent := 0
+	// One set of buffers for every rule: each search leaves them cleared.
+	sel, known := make([]bool, g.nOptions), make([]bool, g.nOptions)
+	ticked := map[int]int{}
 	for ri := range g.Rules {
 		allowance := (budget - spent) / (len(g.Rules) - ri)
-		s := newRuleSearch(g, ri, allowance)
+		s := newRuleSearch(g, ri, allowance, sel, known, ticked)
 		found, complete := s.run(0)
 		spent += s.spent
 		switch {
@@ -229,9 +232,8 @@ type slot struct {
 	opts []int // global option indices
 }
 
-func newRuleSearch(g *Guide, ri int, allowance int) *ruleSearch {
-	s := &ruleSearch{g: g, cond: &g.Rules[ri].When, allowance: allowance,
-		sel: make([]bool, g.nOptions), known: make([]bool, g.nOptions), ticked: map[int]int{}}
+func newRuleSearch(g *Guide, ri int, allowance int, sel, known []bool, ticked map[int]int) *ruleSearch {
+	s := &ruleSearch{g: g, cond: &g.Rules[ri].When, allowance: allowance, sel: sel, known: known, ticked: ticked}
 	named := map[int][]int{}
 	var order []int
 	var walk func(c *Cond)

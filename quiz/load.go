@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -16,6 +17,10 @@ import (
 // MaxGuideSize is the largest guide file accepted. Checked before parsing so
 // a huge or runaway file costs nothing; real guides are a few kilobytes.
 const MaxGuideSize = 1 << 20
+
+// largeGuide is the size past which Parse collects the node tree as soon
+// as it is done with it; below it a collection costs more than it saves.
+const largeGuide = 256 << 10
 
 // Load reads and validates the guide at path.
 func Load(path string) (*Guide, error) {
@@ -77,6 +82,14 @@ func Parse(file string, data []byte) (*Guide, error) {
 
 	l := &loader{g: &Guide{outcomeIdx: map[string]int{}, questionIdx: map[string]int{}}}
 	l.walk(&tree)
+	if len(data) > largeGuide {
+		// The node tree of a large guide is several times the guide built
+		// from it, and garbage now. Collected at once, its memory serves
+		// what the caller does next (check, a report) instead of the heap
+		// growing to twice its size first.
+		tree, l.alias = yaml.Node{}, nil
+		runtime.GC()
+	}
 	if err := l.ps.err(file); err != nil {
 		return nil, err
 	}
