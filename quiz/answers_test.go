@@ -10,7 +10,7 @@ import (
 )
 
 func TestCheckAnswers(t *testing.T) {
-	g := defaultGuide(t)
+	g := fixture(t, "counter")
 	questions := "(questions: occasion, budget, lifespan, ethics, personalization, character, extras)"
 	tests := []struct {
 		name string

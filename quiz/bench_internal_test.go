@@ -52,8 +52,8 @@ func BenchmarkScore(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				s := c.guide.newScratch()
 				sel := c.guide.selection(c.answers)
-				c.guide.tally(sel, s.scores, s.fired)
-				benchSinkDecision = c.guide.decide(s.scores)
+				c.guide.tally(sel, s.scores, s.bans, s.fired)
+				benchSinkDecision = c.guide.decide(s.scores, s.bans)
 			}
 		})
 	}
@@ -67,8 +67,8 @@ func BenchmarkTipping(b *testing.B) {
 			g := c.guide
 			s := g.newScratch()
 			sel := g.selection(c.answers)
-			g.tally(sel, s.scores, s.fired)
-			verdict := g.Outcomes[g.decide(s.scores).verdict].ID
+			g.tally(sel, s.scores, s.bans, s.fired)
+			verdict := g.Outcomes[g.decide(s.scores, s.bans).verdict].ID
 			b.ReportAllocs()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {

@@ -72,8 +72,8 @@ func (g *Guide) cover(seed int64, work int) *Coverage {
 	s := g.newScratch()
 	sel := make([]bool, g.nOptions)
 	score := func() {
-		g.tally(sel, s.scores, s.fired)
-		d := g.decide(s.scores)
+		g.tally(sel, s.scores, s.bans, s.fired)
+		d := g.decide(s.scores, s.bans)
 		cov.Wins[g.Outcomes[d.verdict].ID]++
 		if d.close {
 			cov.Close++

@@ -10,7 +10,7 @@ import (
 // strings of symbols mean the same answers), and that error messages never
 // echo a control character.
 func FuzzDecodeCode(f *testing.F) {
-	g := defaultGuide(f)
+	g := fixture(f, "counter")
 	for _, a := range []Answers{{}, {"budget": {"invest"}}, {"occasion": {"trend"}, "extras": {"meet-maker", "easy-replace"}}} {
 		code := g.Code(a)
 		f.Add(code)

@@ -63,7 +63,7 @@ func codeChoices(q Question) [][]string {
 var codeShape = regexp.MustCompile(`^[0-9A-HJKMNP-TV-Z]{3}(-[0-9A-HJKMNP-TV-Z]{3})*$`)
 
 func TestCodeRoundTripEveryCombination(t *testing.T) {
-	g := defaultGuide(t)
+	g := fixture(t, "counter")
 	seen := map[string]bool{}
 	count := 0
 	codeAllAnswers(g, func(a Answers) {
@@ -95,7 +95,7 @@ func TestCodeRoundTripEveryCombination(t *testing.T) {
 }
 
 func TestCodeNormalisesAnswers(t *testing.T) {
-	g := defaultGuide(t)
+	g := fixture(t, "counter")
 	messy := Answers{"budget": {"invest"}, "extras": {"hold-value", "meet-maker"}, "nope": {"x"}, "ethics": {"bogus"}}
 	got, err := g.DecodeCode(g.Code(messy))
 	if err != nil {
@@ -125,7 +125,7 @@ func codeSamples(g *Guide) []string {
 }
 
 func TestCodeRejectsEverySingleTypo(t *testing.T) {
-	g := defaultGuide(t)
+	g := fixture(t, "counter")
 	typed := codeAlphabet + strings.ToLower(codeAlphabet) + "IiLlOo"
 	codes := codeSamples(g)
 	tried := 0
@@ -151,7 +151,7 @@ func TestCodeRejectsEverySingleTypo(t *testing.T) {
 }
 
 func TestCodeRejectsEveryAdjacentTransposition(t *testing.T) {
-	g := defaultGuide(t)
+	g := fixture(t, "counter")
 	for _, code := range codeSamples(g) {
 		plain := []byte(strings.ReplaceAll(code, "-", ""))
 		for i := 0; i+1 < len(plain); i++ {
@@ -176,7 +176,7 @@ func codeCanon(r rune) rune {
 }
 
 func TestDecodeCodeForgivesSpelling(t *testing.T) {
-	g := defaultGuide(t)
+	g := fixture(t, "counter")
 	a := Answers{"occasion": {"milestone"}, "budget": {"invest"}, "extras": {"meet-maker"}}
 	code := g.Code(a)
 	messy := " " + strings.ToLower(strings.ReplaceAll(code, "-", " - ")) + " "
@@ -191,7 +191,7 @@ func TestDecodeCodeForgivesSpelling(t *testing.T) {
 }
 
 func TestDecodeCodeErrors(t *testing.T) {
-	g := defaultGuide(t)
+	g := fixture(t, "counter")
 	code := g.Code(Answers{"budget": {"lowest"}})
 	last := code[len(code)-1]
 	other := byte('0')
@@ -248,7 +248,7 @@ func codeEditGuide(t *testing.T, old, new string) *Guide {
 }
 
 func TestCodeFromAnotherGuideIsRejected(t *testing.T) {
-	g := defaultGuide(t)
+	g := fixture(t, "counter")
 	edits := map[string]*Guide{
 		"option id renamed": codeEditGuide(t, "- id: invest", "- id: splurge"),
 		"extras allows 3":   codeEditGuide(t, "max: 2", "max: 3"),
@@ -268,7 +268,7 @@ func TestCodeFromAnotherGuideIsRejected(t *testing.T) {
 }
 
 func TestCodeRewordedGuideKeepsCodes(t *testing.T) {
-	g := defaultGuide(t)
+	g := fixture(t, "counter")
 	src := bytes.Replace(data.Guide, []byte("contact: Take this checklist"), []byte("contact: Bring this checklist"), 1)
 	if bytes.Equal(src, data.Guide) {
 		t.Fatal("edit did not apply")

@@ -30,7 +30,7 @@ func TestChosenLabels(t *testing.T) {
 // unanswered questions, read the same as Question.ChosenLabels and
 // UnansweredLabel say, so no mode words them its own way.
 func TestReportWordsAnswersLikeTheGuide(t *testing.T) {
-	g := defaultGuide(t)
+	g := fixture(t, "counter")
 	a := Answers{"occasion": {"gift"}, "extras": {"meet-maker", "hold-value"}, "character": {}}
 	rep := NewReport(g, g.Evaluate(a))
 	for _, ra := range rep.Answers {

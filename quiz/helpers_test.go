@@ -56,3 +56,15 @@ func badTerminalByte(b []byte) int {
 	}
 	return -1
 }
+
+// fixture loads an engine fixture guide from testdata/engine. Behaviour
+// tests use these rather than the built-in guide, so rewording or
+// rebalancing data/guide.yaml breaks only the built-in guide's own tests.
+func fixture(t testing.TB, name string) *Guide {
+	t.Helper()
+	g, err := Load("testdata/engine/" + name + ".yaml")
+	if err != nil {
+		t.Fatalf("fixture %s: %v", name, err)
+	}
+	return g
+}

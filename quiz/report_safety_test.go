@@ -22,7 +22,7 @@ var payloads = []string{
 // (which refuses control characters), plants a payload in every text
 // field, as a guide read by some other path might hold.
 func poisonedGuide(t *testing.T) *Guide {
-	g := defaultGuide(t)
+	g := fixture(t, "counter")
 	n := 0
 	p := func(s string) string {
 		n++

@@ -175,7 +175,7 @@ func TestDecision(t *testing.T) {
 // Map order must not leak into results: many evaluations of answers given
 // in different map insertion orders are identical.
 func TestEvaluateDeterministic(t *testing.T) {
-	g := defaultGuide(t)
+	g := fixture(t, "counter")
 	a := Answers{"occasion": {"gift"}, "budget": {"moderate"}, "extras": {"meet-maker", "easy-replace"}, "character": {"either"}}
 	first := g.Evaluate(a)
 	for i := 0; i < 50; i++ {

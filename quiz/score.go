@@ -47,24 +47,53 @@ type Tip struct {
 	Option   string
 	Remove   bool
 	Verdict  string
+	// Close is set when the new verdict would be a close call, and
+	// Conflict when it would come from wishes that rule out every outcome.
+	Close, Conflict bool
+	// Lead is how clearly the new verdict would lead: its points over the
+	// next allowed outcome, 0 for a close call or a conflict.
+	Lead int
+	// Change is each outcome's change of points, in guide order, leaving
+	// out outcomes whose points would not change.
+	Change []Score
+	// RulesOut and Lifts name the outcomes the change would rule out, or
+	// no longer rule out.
+	RulesOut, Lifts []string
 }
 
 // Result is everything the engine concluded from one set of answers.
 type Result struct {
-	// Verdict is the recommended outcome: the leader, or the guide's
-	// close-call outcome when the leader's lead is within the margin.
+	// Verdict is the recommended outcome: the best allowed leader, or the
+	// guide's close-call outcome when the leader's lead is within the
+	// margin or the answers rule out every other outcome.
 	Verdict string
-	// Leader and RunnerUp are the two outcomes with the most points, and
-	// Lead the gap between them.
+	// Leader and RunnerUp are the two allowed outcomes (not ruled out)
+	// with the most points, and Lead the gap between them.
 	Leader, RunnerUp string
 	Lead             int
 	// Close is set when the verdict is the close-call outcome because the
 	// race was too close, rather than because it won on points.
 	Close bool
+	// Conflict is set when the answers rule out every outcome but the
+	// close-call one; Wishes then says which.
+	Conflict bool
 	// Confidence is the lead beyond the close-call margin as a share of
-	// the two front-runners' points, from 0 to 1: 0 for a close call, near
-	// 1 when the runner-up has nothing and the lead is far past the margin.
-	Confidence    float64
+	// the two front-runners' points plus Open, from 0 to 1: 0 for a close
+	// call or a conflict, near 1 when every question is answered, the
+	// runner-up has nothing and the lead is far past the margin.
+	Confidence float64
+	// Open is the most points the unanswered questions could still move
+	// against the leader, and OpenCouldChange whether that, or a wish
+	// among their options, could change the verdict.
+	Open            int
+	OpenCouldChange bool
+	// Wishes lists every outcome the answers rule out, in guide order of
+	// the answers. Unruled is the verdict the points alone would give;
+	// when it differs from Verdict, the wishes decided it.
+	Wishes  []RuledOut
+	Unruled string
+	// Cautions are the chosen answers' cautions for this verdict.
+	Cautions      []Caution
 	Scores        []Score
 	Contributions []Contribution
 	Tipping       []Tip
@@ -81,15 +110,16 @@ type Result struct {
 func (g *Guide) Evaluate(a Answers) *Result {
 	s := g.newScratch()
 	sel := g.selection(a)
-	g.tally(sel, s.scores, s.fired)
-	v := g.decide(s.scores)
+	g.tally(sel, s.scores, s.bans, s.fired)
+	v := g.decide(s.scores, s.bans)
 	r := &Result{
-		Verdict:    g.Outcomes[v.verdict].ID,
-		Leader:     g.Outcomes[v.leader].ID,
-		Lead:       v.lead,
-		Close:      v.close,
-		Confidence: v.confidence,
-		Answers:    make(Answers, len(a)),
+		Verdict:  g.Outcomes[v.verdict].ID,
+		Leader:   g.Outcomes[v.leader].ID,
+		Lead:     v.lead,
+		Close:    v.close,
+		Conflict: v.conflict,
+		Unruled:  g.Outcomes[g.decide(s.scores, nil).verdict].ID,
+		Answers:  make(Answers, len(a)),
 	}
 	if v.runner >= 0 {
 		r.RunnerUp = g.Outcomes[v.runner].ID
@@ -144,6 +174,8 @@ func (g *Guide) Evaluate(a Answers) *Result {
 	})
 	r.Tipping = g.tipping(sel, s, r.Verdict)
 	r.Checklist = g.ChecklistFor(r.Verdict)
+	g.wishes(r, sel)
+	g.strength(r, sel, s, v)
 	return r
 }
 
@@ -182,19 +214,26 @@ func (g *Guide) contributionCount(sel, fired []bool) int {
 // across the many re-scorings that finding tipping points takes.
 type scratch struct {
 	scores []int
-	fired  []bool
+	// bans counts, per outcome, the chosen answers that rule it out; it
+	// moves with the answers exactly as scores do.
+	bans  []int
+	fired []bool
 	// without is the points minus one question's share, and trial those
-	// plus one candidate answer's (see tipping).
-	without []int
-	trial   []int
+	// plus one candidate answer's (see tipping); likewise for bans.
+	without, withoutBans []int
+	trial, trialBans     []int
 }
 
 func (g *Guide) newScratch() *scratch {
+	n := len(g.Outcomes)
 	return &scratch{
-		scores:  make([]int, len(g.Outcomes)),
-		fired:   make([]bool, len(g.Rules)),
-		without: make([]int, len(g.Outcomes)),
-		trial:   make([]int, len(g.Outcomes)),
+		scores:      make([]int, n),
+		bans:        make([]int, n),
+		fired:       make([]bool, len(g.Rules)),
+		without:     make([]int, n),
+		withoutBans: make([]int, n),
+		trial:       make([]int, n),
+		trialBans:   make([]int, n),
 	}
 }
 
@@ -216,14 +255,14 @@ func (g *Guide) selection(a Answers) []bool {
 	return sel
 }
 
-// tally adds up option and rule points into scores and records which rules
-// fired.
-func (g *Guide) tally(sel []bool, scores []int, fired []bool) {
+// tally adds up option and rule points into scores, counts the answers
+// ruling each outcome out into bans, and records which rules fired.
+func (g *Guide) tally(sel []bool, scores, bans []int, fired []bool) {
 	for i := range scores {
-		scores[i] = 0
+		scores[i], bans[i] = 0, 0
 	}
 	for qi := range g.Questions {
-		g.addOptionPoints(qi, sel, scores, 1)
+		g.addOptionPoints(qi, sel, scores, bans, 1)
 	}
 	for ri := range g.Rules {
 		fired[ri] = g.Rules[ri].When.eval(sel)
@@ -233,11 +272,15 @@ func (g *Guide) tally(sel []bool, scores []int, fired []bool) {
 	}
 }
 
-func (g *Guide) addOptionPoints(qi int, sel []bool, scores []int, sign int) {
+func (g *Guide) addOptionPoints(qi int, sel []bool, scores, bans []int, sign int) {
 	base := g.optionBase[qi]
 	for oi := range g.Questions[qi].Options {
 		if sel[base+oi] {
-			g.addPoints(g.Questions[qi].Options[oi].Points, scores, sign)
+			op := &g.Questions[qi].Options[oi]
+			g.addPoints(op.Points, scores, sign)
+			for _, w := range op.RulesOut {
+				bans[g.outcomeIdx[w.Outcome]] += sign
+			}
 		}
 	}
 }
@@ -274,41 +317,49 @@ func (c *Cond) eval(sel []bool) bool {
 type decision struct {
 	verdict, leader, runner, lead int
 	close                         bool
-	confidence                    float64
+	// conflict is set when the answers rule out every outcome but the
+	// close-call one, which is then the verdict.
+	conflict bool
 }
 
-// decide picks the verdict from the points. Ties go to the outcome listed
-// first in the guide, so the same answers always give the same verdict.
-func (g *Guide) decide(scores []int) decision {
-	d := decision{leader: 0, runner: -1}
-	for i := 1; i < len(scores); i++ {
-		if scores[i] > scores[d.leader] {
+// decide picks the verdict from the points and the outcomes ruled out.
+// Ruled-out outcomes leave the race first: the best allowed outcome leads,
+// and the margin decides between it and the next allowed one. Ties go to
+// the outcome listed first in the guide, so the same answers always give
+// the same verdict. bans may be nil: nothing is ruled out.
+func (g *Guide) decide(scores, bans []int) decision {
+	allowed := func(i int) bool { return bans == nil || bans[i] == 0 }
+	d := decision{leader: -1, runner: -1}
+	for i := range scores {
+		if allowed(i) && (d.leader < 0 || scores[i] > scores[d.leader]) {
 			d.leader = i
 		}
 	}
+	if d.leader < 0 {
+		// Everything is ruled out and there is no close-call outcome to
+		// fall back on: the points alone decide, and the report says the
+		// wishes conflict.
+		d = g.decide(scores, nil)
+		d.conflict = true
+		return d
+	}
 	for i := range scores {
-		if i != d.leader && (d.runner < 0 || scores[i] > scores[d.runner]) {
+		if i != d.leader && allowed(i) && (d.runner < 0 || scores[i] > scores[d.runner]) {
 			d.runner = i
 		}
 	}
 	d.verdict = d.leader
+	cc, hasCC := g.outcomeIdx[g.Decision.CloseCall]
+	hasCC = hasCC && g.Decision.CloseCall != ""
 	if d.runner < 0 {
+		// One outcome left: when that is the close-call outcome, the
+		// wishes ruled out every real choice.
+		d.conflict = hasCC && d.leader == cc && len(scores) > 1
 		return d
 	}
-	top, second := scores[d.leader], scores[d.runner]
-	d.lead = top - second
-	// A lead within the margin counts for nothing: the confidence is what
-	// is left of the lead beyond it, as a share of the two front-runners'
-	// points, so a close call is 0 and never looks certain.
-	margin := 0
-	if cc, ok := g.outcomeIdx[g.Decision.CloseCall]; ok && g.Decision.CloseCall != "" && d.leader != cc {
-		margin = g.Decision.Margin
-		if d.lead <= margin {
-			d.verdict, d.close = cc, true
-		}
-	}
-	if sum := abs(top) + abs(second); sum > 0 && d.lead > margin {
-		d.confidence = min(1, float64(d.lead-margin)/float64(sum))
+	d.lead = scores[d.leader] - scores[d.runner]
+	if hasCC && d.leader != cc && d.lead <= g.Decision.Margin {
+		d.verdict, d.close = cc, true
 	}
 	return d
 }

@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-// Points in data/guide.yaml, for the expected figures below
+// Points in testdata/engine/counter.yaml, for the expected figures below
 // (H = handcrafted, M = mass-produced):
 //
 //	occasion   everyday M3, gift H2, milestone H4, statement H3, trend M4
@@ -29,7 +29,7 @@ func contrib(c Contribution) string {
 }
 
 func TestEvaluateDefaultGuide(t *testing.T) {
-	g := defaultGuide(t)
+	g := fixture(t, "counter")
 	all := []string{"occasion", "budget", "lifespan", "ethics", "personalization", "character", "extras"}
 	tests := []struct {
 		name       string
@@ -48,7 +48,8 @@ func TestEvaluateDefaultGuide(t *testing.T) {
 			answers: Answers{"occasion": {"milestone"}, "budget": {"invest"}, "lifespan": {"heirloom"}, "ethics": {"essential"},
 				"personalization": {"bespoke"}, "character": {"one-of-a-kind"}, "extras": {"meet-maker", "hold-value"}},
 			// 4+3+4+3+4+3+2+2 = 25, +2 heirloom-milestone.
-			verdict: "handcrafted", leader: "handcrafted", runnerUp: "mass-produced",
+			// Bespoke rules out mass-produced, so mix is the runner-up.
+			verdict: "handcrafted", leader: "handcrafted", runnerUp: "mix",
 			scores: [3]int{27, 0, 0}, confidence: 25.0 / 27, // the lead beyond the margin of 2
 			// Heaviest first; equal weights keep guide order, rules last.
 			contribs: []string{
@@ -93,9 +94,13 @@ func TestEvaluateDefaultGuide(t *testing.T) {
 		{
 			name:    "a lead of 3 is outside the margin",
 			answers: Answers{"occasion": {"trend"}, "lifespan": {"years"}},
-			// M 4, H 1.
+			// M 4, H 1. Open: the most the five unanswered questions could
+			// give H over M is invest 3 + essential 3 + bespoke 4 +
+			// one-of-a-kind 3 + two extras 4 = 17 (no rule can still turn:
+			// each needs an occasion other than trend). Confidence is the
+			// lead beyond the margin over top + second + open: 1/(4+1+17).
 			verdict: "mass-produced", leader: "mass-produced", runnerUp: "handcrafted",
-			scores: [3]int{1, 4, 0}, confidence: 1.0 / 5,
+			scores: [3]int{1, 4, 0}, confidence: 1.0 / 22,
 			contribs:   []string{"option occasion=trend mass-produced +4", "option lifespan=years handcrafted +1"},
 			unanswered: []string{"budget", "ethics", "personalization", "character", "extras"},
 		},
@@ -129,7 +134,8 @@ func TestEvaluateDefaultGuide(t *testing.T) {
 			// M 4+4+3 = 11 (short-lived-fashion needs ethics other than
 			// essential), H 3, mix 2 from values-on-a-budget.
 			verdict: "mass-produced", leader: "mass-produced", runnerUp: "handcrafted",
-			scores: [3]int{3, 11, 2}, confidence: 6.0 / 14,
+			// Open: bespoke 4 + one-of-a-kind 3 + two extras 4 = 11 for H.
+			scores: [3]int{3, 11, 2}, confidence: 6.0 / 25,
 			contribs: []string{
 				"option occasion=trend mass-produced +4", "option budget=lowest mass-produced +4",
 				"option lifespan=season mass-produced +3", "option ethics=essential handcrafted +3",
@@ -142,7 +148,9 @@ func TestEvaluateDefaultGuide(t *testing.T) {
 			answers: Answers{"occasion": {"gift"}, "extras": {"matching-set", "meet-maker"}},
 			// H 2+2 +1 personal-gift (gift and meet-maker), M 2.
 			verdict: "handcrafted", leader: "handcrafted", runnerUp: "mass-produced",
-			scores: [3]int{5, 2, 0}, confidence: 1.0 / 7,
+			// Open, M over H: lowest 4 + season 3 + not-a-factor 1 + none
+			// 2 + uniform 3 = 13; personal-gift has fired for good.
+			scores: [3]int{5, 2, 0}, confidence: 1.0 / 20,
 			contribs: []string{
 				"option occasion=gift handcrafted +2", "option extras=meet-maker handcrafted +2",
 				"option extras=matching-set mass-produced +2", "rule personal-gift handcrafted +1",
@@ -155,7 +163,8 @@ func TestEvaluateDefaultGuide(t *testing.T) {
 				"lifespan": {"heirloom"}},
 			// H 4+4+2 heirloom-milestone.
 			verdict: "handcrafted", leader: "handcrafted", runnerUp: "mass-produced",
-			scores: [3]int{10, 0, 0}, confidence: 8.0 / 10,
+			// Open, M over H: 4 + 1 + 2 + 3 + two extras 4 = 14.
+			scores: [3]int{10, 0, 0}, confidence: 8.0 / 24,
 			contribs: []string{
 				"option occasion=milestone handcrafted +4", "option lifespan=heirloom handcrafted +4",
 				"rule heirloom-milestone handcrafted +2",
@@ -247,7 +256,7 @@ func checkResultConsistent(t *testing.T, g *Guide, r *Result) {
 }
 
 func TestEvaluateAnswersInGuideOrderAndUntouched(t *testing.T) {
-	g := defaultGuide(t)
+	g := fixture(t, "counter")
 	a := Answers{"extras": {"easy-replace", "meet-maker"}, "occasion": {"gift"}}
 	before := a.Clone()
 	r := g.Evaluate(a)
@@ -264,7 +273,7 @@ func TestEvaluateAnswersInGuideOrderAndUntouched(t *testing.T) {
 }
 
 func TestChecklistPerVerdict(t *testing.T) {
-	g := defaultGuide(t)
+	g := fixture(t, "counter")
 	groups := func(a Answers) []string {
 		var out []string
 		for _, cg := range g.Evaluate(a).Checklist {
@@ -272,9 +281,7 @@ func TestChecklistPerVerdict(t *testing.T) {
 		}
 		return out
 	}
-	anyPiece := "Before buying any piece"
-	hand := "When you buy handmade (the milestone and keepsake pieces)"
-	factory := "When you buy factory-made (the everyday and trend pieces)"
+	anyPiece, hand, factory := "Any piece", "Handmade", "Factory-made"
 	tests := []struct {
 		name string
 		a    Answers

@@ -1,5 +1,10 @@
 package quiz
 
+import (
+	"cmp"
+	"slices"
+)
+
 // tipping lists every change of a single answer that would change the
 // verdict. Rather than re-scoring the whole guide for each candidate, it
 // takes away what the changed question contributed (once per question) and
@@ -16,7 +21,8 @@ func (g *Guide) tipping(sel []bool, s *scratch, verdict string) []Tip {
 		// The points without this question's answer and the rules that
 		// look at it are the same for every candidate: work them out once.
 		copy(s.without, s.scores)
-		g.addOptionPoints(qi, sel, s.without, -1)
+		copy(s.withoutBans, s.bans)
+		g.addOptionPoints(qi, sel, s.without, s.withoutBans, -1)
 		for _, ri := range g.rulesByQuestion[qi] {
 			if s.fired[ri] {
 				g.addPoints(g.Rules[ri].Points, s.without, -1)
@@ -31,6 +37,7 @@ func (g *Guide) tipping(sel []bool, s *scratch, verdict string) []Tip {
 				continue // would exceed the limit: not a single change
 			}
 			copy(s.trial, s.without)
+			copy(s.trialBans, s.withoutBans)
 			if qu.Multi() {
 				states[oi] = !states[oi]
 			} else {
@@ -38,17 +45,43 @@ func (g *Guide) tipping(sel []bool, s *scratch, verdict string) []Tip {
 					states[i] = i == oi
 				}
 			}
-			g.addOptionPoints(qi, sel, s.trial, 1)
+			g.addOptionPoints(qi, sel, s.trial, s.trialBans, 1)
 			for _, ri := range g.rulesByQuestion[qi] {
 				if g.Rules[ri].When.eval(sel) {
 					g.addPoints(g.Rules[ri].Points, s.trial, 1)
 				}
 			}
 			copy(states, saved)
-			if v := g.Outcomes[g.decide(s.trial).verdict].ID; v != verdict {
-				tips = append(tips, Tip{Question: qu.ID, Option: qu.Options[oi].ID, Remove: remove, Verdict: v})
+			if d := g.decide(s.trial, s.trialBans); g.Outcomes[d.verdict].ID != verdict {
+				tips = append(tips, g.explainTip(s, d, qu.ID, qu.Options[oi].ID, remove))
 			}
 		}
 	}
+	// Clearest new verdict first; the sort is stable, so question order
+	// breaks ties.
+	slices.SortStableFunc(tips, func(a, b Tip) int { return cmp.Compare(b.Lead, a.Lead) })
 	return tips
+}
+
+// explainTip records what a change would do: the new verdict, how clearly
+// it would lead, and which points and wishes move (s.trial against
+// s.scores).
+func (g *Guide) explainTip(s *scratch, d decision, question, option string, remove bool) Tip {
+	t := Tip{Question: question, Option: option, Remove: remove, Verdict: g.Outcomes[d.verdict].ID,
+		Close: d.close, Conflict: d.conflict}
+	if !d.close && !d.conflict {
+		t.Lead = d.lead
+	}
+	for i, o := range g.Outcomes {
+		if diff := s.trial[i] - s.scores[i]; diff != 0 {
+			t.Change = append(t.Change, Score{Outcome: o.ID, Points: diff})
+		}
+		switch {
+		case s.trialBans[i] > 0 && s.bans[i] == 0:
+			t.RulesOut = append(t.RulesOut, o.ID)
+		case s.trialBans[i] == 0 && s.bans[i] > 0:
+			t.Lifts = append(t.Lifts, o.ID)
+		}
+	}
+	return t
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand"
 	"reflect"
+	"sort"
 	"testing"
 )
 
@@ -13,7 +14,8 @@ import (
 // (answered or not), or ticking or unticking one option of a multi-select
 // question, ticking only while fewer than its maximum are ticked.
 func bruteTips(g *Guide, a Answers) []Tip {
-	verdict := g.Evaluate(a).Verdict
+	before := g.Evaluate(a)
+	verdict := before.Verdict
 	var tips []Tip
 	for _, qu := range g.Questions {
 		chosen := map[string]bool{}
@@ -44,12 +46,41 @@ func bruteTips(g *Guide, a Answers) []Tip {
 			default:
 				b[qu.ID] = append(b[qu.ID], op.ID)
 			}
-			if v := g.Evaluate(b).Verdict; v != verdict {
-				tips = append(tips, Tip{Question: qu.ID, Option: op.ID, Remove: remove, Verdict: v})
+			if after := g.Evaluate(b); after.Verdict != verdict {
+				tips = append(tips, bruteExplain(g, before, after, Tip{Question: qu.ID, Option: op.ID, Remove: remove, Verdict: after.Verdict}))
 			}
 		}
 	}
+	sort.SliceStable(tips, func(i, j int) bool { return tips[i].Lead > tips[j].Lead })
 	return tips
+}
+
+// bruteExplain fills in what a tip changes from two full evaluations.
+func bruteExplain(g *Guide, before, after *Result, t Tip) Tip {
+	t.Close, t.Conflict = after.Close, after.Conflict
+	if !t.Close && !t.Conflict {
+		t.Lead = after.Lead
+	}
+	ruled := func(r *Result, id string) bool {
+		for _, w := range r.Wishes {
+			if w.Outcome == id {
+				return true
+			}
+		}
+		return false
+	}
+	for i, o := range g.Outcomes {
+		if d := after.Scores[i].Points - before.Scores[i].Points; d != 0 {
+			t.Change = append(t.Change, Score{Outcome: o.ID, Points: d})
+		}
+		switch was, is := ruled(before, o.ID), ruled(after, o.ID); {
+		case is && !was:
+			t.RulesOut = append(t.RulesOut, o.ID)
+		case was && !is:
+			t.Lifts = append(t.Lifts, o.ID)
+		}
+	}
+	return t
 }
 
 // randomAnswers picks, for each question, nothing or some options; with
@@ -82,7 +113,7 @@ func randomAnswers(rng *rand.Rand, g *Guide, wild bool) Answers {
 // with full re-evaluation of every single change, on the default guide
 // and on the nested-rule guide, over many answer sets.
 func TestTippingAgreesWithBruteForce(t *testing.T) {
-	guides := map[string]*Guide{"default": defaultGuide(t), "abc": mustParse(t, abcGuide)}
+	guides := map[string]*Guide{"default": fixture(t, "counter"), "abc": mustParse(t, abcGuide)}
 	for name, g := range guides {
 		rng := rand.New(rand.NewSource(1))
 		for i := 0; i < 1500; i++ {
@@ -97,7 +128,7 @@ func TestTippingAgreesWithBruteForce(t *testing.T) {
 
 // Each listed tip, applied, really gives the verdict it names.
 func TestEachTipFlipsTheVerdict(t *testing.T) {
-	g := defaultGuide(t)
+	g := fixture(t, "counter")
 	rng := rand.New(rand.NewSource(2))
 	seen := 0
 	for i := 0; i < 300; i++ {
@@ -141,7 +172,7 @@ func without(list []string, s string) []string {
 // Hand-checked tipping points for the close call of score_test.go:
 // H 4, M 6, verdict mix.
 func TestTippingCloseCallByHand(t *testing.T) {
-	g := defaultGuide(t)
+	g := fixture(t, "counter")
 	a := Answers{"occasion": {"everyday"}, "budget": {"moderate"}, "lifespan": {"years"}, "ethics": {"nice-to-have"},
 		"personalization": {"light"}, "character": {"either"}}
 	tips := map[string]string{}
@@ -177,7 +208,7 @@ func TestTippingCloseCallByHand(t *testing.T) {
 // A full multi-select question offers only removals; unticking one that
 // carried the verdict is listed with Remove set.
 func TestTippingMultiSelectLimit(t *testing.T) {
-	g := defaultGuide(t)
+	g := fixture(t, "counter")
 	a := Answers{"extras": {"meet-maker", "hold-value"}, "budget": {"moderate"}}
 	// H 2+2+1 = 5, M 1: handcrafted by 4. Removing either extra: H 3, M 1,
 	// a lead of 2, so mix. Adding is not a single change: extras is full.
@@ -188,8 +219,8 @@ func TestTippingMultiSelectLimit(t *testing.T) {
 		}
 	}
 	want := []Tip{
-		{Question: "extras", Option: "meet-maker", Remove: true, Verdict: "mix"},
-		{Question: "extras", Option: "hold-value", Remove: true, Verdict: "mix"},
+		{Question: "extras", Option: "meet-maker", Remove: true, Verdict: "mix", Close: true, Change: []Score{{"handcrafted", -2}}},
+		{Question: "extras", Option: "hold-value", Remove: true, Verdict: "mix", Close: true, Change: []Score{{"handcrafted", -2}}},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("extras tips %+v, want %+v", got, want)

@@ -253,23 +253,14 @@ func syncDir(dir string) {
 // writeHandout renders the report with the consultation's details just
 // under the title, where the person reading a printout looks first.
 func writeHandout(w *bytes.Buffer, now time.Time, ref string, rep *quiz.Report, note string) error {
-	var md bytes.Buffer
-	if err := quiz.WriteMarkdown(&md, rep); err != nil {
-		return err
-	}
-	title, rest, _ := bytes.Cut(md.Bytes(), []byte("\n"))
-	w.Write(title)
-	w.WriteString("\n\n")
-	fmt.Fprintf(w, "**Consultation:** %s  \n", now.Format("2 January 2006, 15:04"))
+	fields := []quiz.Field{{Label: "Consultation", Value: now.Format("2 January 2006, 15:04")}}
 	if ref = strings.TrimSpace(ref); ref != "" {
-		fmt.Fprintf(w, "**Reference:** %s  \n", quiz.MarkdownEscape(quiz.Inert(ref)))
+		fields = append(fields, quiz.Field{Label: "Reference", Value: quiz.Inert(ref)})
 	}
 	if note = strings.TrimSpace(note); note != "" {
-		fmt.Fprintf(w, "**Note:** %s  \n", quiz.MarkdownEscape(quiz.Inert(note)))
+		fields = append(fields, quiz.Field{Label: "Note", Value: quiz.Inert(note)})
 	}
-	w.WriteString("\n")
-	w.Write(bytes.TrimLeft(rest, "\n"))
-	return nil
+	return quiz.WriteMarkdownWith(w, rep, fields)
 }
 
 // maxSlug keeps file names short enough to read in a file list.

@@ -191,14 +191,14 @@ func TestResultShowsVerdict(t *testing.T) {
 		t.Fatalf("screen %s completed %v, want result and completed", m.screen, m.Outcome().Completed)
 	}
 	v := screenText(m)
-	mustContain(t, v, "your result", "Studio piece", "Strength: strong", "Points", "Studio piece █", "Why", "lines 1-", "r review", "q quit")
+	mustContain(t, v, "your result", "Studio piece", "Strong lead: ", "Points", "Studio piece █", "Why", "lines 1-", "r review", "q quit")
 	// The checklist is further down: scroll to the end.
 	m = press(t, m, "end")
 	v = screenText(m)
 	mustContain(t, v, "From a studio", "Find makers at a fair.", "[ ] Ask about returns")
 	mustNotContain(t, v, "↓ for more")
 	m = press(t, m, "home", "pgdown", "pgup", "j", "k")
-	mustContain(t, screenText(m), "Strength: strong")
+	mustContain(t, screenText(m), "Strong lead: ")
 }
 
 func TestResultUpdatesAfterChangeFromReview(t *testing.T) {
@@ -217,7 +217,7 @@ func TestResultUpdatesAfterChangeFromReview(t *testing.T) {
 	mustContain(t, v, "Result now: Shelf piece", "1. Use: A passing fad")
 	m = press(t, reviewRow(t, m, len(m.guide.Questions)), "enter")
 	v = screenText(m)
-	mustContain(t, v, "Shelf piece", "Strength: strong")
+	mustContain(t, v, "Shelf piece", "Strong lead: ")
 	if got := m.Outcome().Answers["spend"]; !reflect.DeepEqual(got, []string{"low"}) {
 		t.Errorf("spend = %v", got)
 	}

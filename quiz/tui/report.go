@@ -11,88 +11,78 @@ import (
 )
 
 // RenderReport draws a report for a terminal, wrapped to width columns:
-// the verdict and its strength, points per outcome as bars, the reasons,
-// what would change the verdict and the checklist. The result screen shows
-// it in a scrolling viewport, and the CLI prints the same text after exit
-// so the shopper finds it in the scrollback. The report's text is already
-// inert, so nothing in it can drive the terminal.
+// the report's sections (quiz.Report.Sections) with the interface's
+// styles, points per outcome as bars. The result screen shows it in a
+// scrolling viewport, and the CLI prints the same text after exit so the
+// shopper finds it in the scrollback. The report's text is already inert,
+// so nothing in it can drive the terminal.
 func RenderReport(rep *quiz.Report, width int, st Styles) string {
 	width = max(1, width)
 	r := reportWriter{w: width, st: st}
-	r.wrap(rep.Guide+" - your result", "", "", st.Heading)
-	r.blank()
-	r.wrap(rep.Label, "", "", st.Verdict)
-	r.wrap(strengthLine(rep), "", "", st.Subtle)
-	r.blank()
-	r.wrap(rep.Summary, "", "", st.Text)
-
-	r.section("Points")
-	r.bars(rep)
-
-	r.section("Why")
-	if len(rep.Reasons) == 0 {
-		r.wrap("No answer moved any points yet.", "  ", "  ", st.Subtle)
-	}
-	for _, c := range rep.ReasonLines() {
-		sign := st.Plus
-		if c.Points < 0 {
-			sign = st.Minus
-		}
-		head := c.Head + ":"
-		if r.w-ansi.StringWidth(head) < 24 {
-			// Too narrow to put the reason beside its points.
-			r.wrap(head, "  ", "    ", sign)
-			r.wrap(c.Text, "    ", "    ", st.Text)
+	r.wrap(rep.Title(), "", "", st.Heading)
+	for _, sec := range rep.Sections() {
+		lines := sec.Shown(true)
+		if len(lines) == 0 {
 			continue
 		}
-		r.wrap(c.Text, "  "+sign.Render(head)+" ", "    ", st.Text)
-	}
-
-	r.section("What would change it")
-	tips := rep.TopTips(3)
-	if len(tips) == 0 {
-		r.wrap("No single changed answer would change the recommendation.", "  ", "  ", st.Subtle)
-	}
-	for _, t := range tips {
-		r.wrap(t.TipLine(), "  - ", "    ", st.Text)
-	}
-
-	r.section("Your answers")
-	for _, a := range rep.Answers {
-		r.wrap(a.Title+": "+a.Chosen(), "  ", "    ", st.Text)
-	}
-	for _, a := range rep.Unanswered {
-		r.wrap(a.Title+": "+quiz.UnansweredLabel, "  ", "    ", st.Subtle)
-	}
-
-	r.section("Checklist")
-	for i, cg := range rep.Checklist {
-		if i > 0 {
+		if sec.Title != "" {
+			r.section(sec.Title)
+		} else {
 			r.blank()
 		}
-		r.wrap(cg.Group, "  ", "  ", st.Title)
-		for _, it := range cg.Items {
-			r.wrap(it, "  [ ] ", "      ", st.Text)
+		if sec.Kind == quiz.SectionPoints {
+			r.bars(rep)
+			continue
 		}
-	}
-	if rep.Code != "" || rep.Shop.Contact != "" {
-		r.blank()
-		if rep.Code != "" {
-			r.wrap("Resume code: "+rep.Code, "", "", st.Subtle)
+		in := ""
+		if sec.Title != "" {
+			in = "  "
 		}
-		if rep.Shop.Contact != "" {
-			r.wrap(rep.Shop.Contact, "", "", st.Subtle)
+		for i, l := range lines {
+			r.line(l, in, i, st)
 		}
 	}
 	return strings.Join(r.lines, "\n")
 }
 
-// strengthLine says how firm the verdict is, in the report's own terms.
-func strengthLine(rep *quiz.Report) string {
-	if rep.Close {
-		return "A close call: " + rep.CloseReason() + "."
+// line draws one line of a section at indent in.
+func (r *reportWriter) line(l quiz.Line, in string, i int, st Styles) {
+	switch l.Kind {
+	case quiz.LineVerdict:
+		r.wrap(l.Text, in, in, st.Verdict)
+	case quiz.LineNote:
+		r.wrap(l.Text, in, in, st.Subtle)
+	case quiz.LineItem:
+		if l.Head == "" {
+			r.wrap(l.Text, in+"- ", in+"  ", st.Text)
+			return
+		}
+		sign := st.Plus
+		if l.Points < 0 {
+			sign = st.Minus
+		}
+		head := l.Head + ":"
+		if r.w-ansi.StringWidth(head) < 24 {
+			// Too narrow to put the reason beside its points.
+			r.wrap(head, in, in+"  ", sign)
+			r.wrap(l.Text, in+"  ", in+"  ", st.Text)
+			return
+		}
+		r.wrap(l.Text, in+sign.Render(head)+" ", in+"  ", st.Text)
+	case quiz.LineAnswer:
+		r.wrap(l.Head+": "+l.Text, in, in+"  ", st.Text)
+	case quiz.LineUnanswered:
+		r.wrap(l.Head+": "+quiz.UnansweredLabel, in, in+"  ", st.Subtle)
+	case quiz.LineGroup:
+		if i > 0 {
+			r.blank()
+		}
+		r.wrap(l.Text, in, in, st.Title)
+	case quiz.LineCheck:
+		r.wrap(l.Text, in+"[ ] ", in+"    ", st.Text)
+	default:
+		r.wrap(l.Text, in, in, st.Text)
 	}
-	return fmt.Sprintf("Strength: %s (%.0f%% confidence).", rep.Strength, rep.Confidence*100)
 }
 
 // reportWriter collects the report's lines at a fixed width.

@@ -5,6 +5,8 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/jewelguide/jewelguide/quiz"
 )
 
 // wrapStyled word-wraps plain text s so that, with its prefixes, no line
@@ -24,10 +26,7 @@ func wrapStyled(s string, width int, first, rest string, st lipgloss.Style) []st
 		limit = max(1, width-fw)
 	}
 	var out []string
-	// ansi.Wrap lets a word followed by " -" run up to two columns past
-	// the limit ("handmade -"); Hardwrap cuts what it left too long.
-	wrapped := ansi.Hardwrap(ansi.Wrap(s, limit, ""), limit, false)
-	for i, l := range strings.Split(wrapped, "\n") {
+	for i, l := range quiz.WrapLines(s, limit) {
 		p := rest
 		if i == 0 {
 			p = first
