@@ -53,6 +53,7 @@ func (g *Guide) Lint(cov *Coverage) []Warning {
 			add(0, "checklist group %q has no items", cg.Group)
 		}
 	}
+	ws = append(ws, g.decideWarnings(cov)...)
 	sortWarnings(ws)
 	return ws
 }

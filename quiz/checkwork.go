@@ -44,6 +44,12 @@ type Coverage struct {
 
 	// never marks the rules found unable to fire.
 	never []bool
+
+	// Conflicts counts the answer sets whose wishes rule out every outcome
+	// but the close-call one; ConflictExample is the first of them.
+	Conflicts       int
+	ConflictExample string
+	decides         *decideStats
 }
 
 // Cover searches the rules for ones that can never fire, then counts
@@ -74,6 +80,7 @@ func (g *Guide) cover(seed int64, work int) *Coverage {
 	score := func() {
 		g.tally(sel, s.scores, s.bans, s.fired)
 		d := g.decide(s.scores, s.bans)
+		g.coverDecides(cov, sel, s, d)
 		cov.Wins[g.Outcomes[d.verdict].ID]++
 		if d.close {
 			cov.Close++
@@ -85,6 +92,7 @@ func (g *Guide) cover(seed int64, work int) *Coverage {
 		// Drawing an answer costs about as much again per question.
 		affordable.SetInt64(int64(max(left/(cost+randomCost*len(g.Questions)), minSample)))
 		cov.Sampled = true
+		g.startDecides(cov, int(affordable.Int64()))
 		rng := rand.New(rand.NewSource(seed))
 		for n := affordable.Int64(); n > 0; n-- {
 			for qi := range g.Questions {
@@ -96,6 +104,7 @@ func (g *Guide) cover(seed int64, work int) *Coverage {
 		return cov
 	}
 	// Few enough to list: enumerate them with an odometer.
+	g.startDecides(cov, int(cov.Possible.Int64()))
 	lists := make([][][]int, len(g.Questions))
 	for qi := range g.Questions {
 		lists[qi] = choices[qi].all()
