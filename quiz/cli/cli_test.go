@@ -397,7 +397,7 @@ func TestCheckStrictAndSeveralFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	// An option that moves no points is a warning.
-	warn := strings.Replace(string(guide), "points: {hand: 1, mass: 1}\n        reason: Gold.", "points: {}\n        reason: Gold.", 1)
+	warn := strings.Replace(string(guide), "points: {hand: 2, mass: 1}\n        reason: Gold.", "points: {}\n        reason: Gold.", 1)
 	wpath := filepath.Join(dir, "warn.yaml")
 	os.WriteFile(wpath, []byte(warn), 0o600)
 	broken := strings.Replace(string(guide), "close_call: mix", "close_call: draw", 1)
