@@ -32,7 +32,7 @@ func TestSignalsExitWithShellStatus(t *testing.T) {
 			// program is blocked reading an answer.
 			buf := make([]byte, 4096)
 			var seen strings.Builder
-			for !strings.Contains(seen.String(), "Type 1-5") {
+			for !strings.Contains(seen.String(), "Number 1-5") {
 				n, err := stderr.Read(buf)
 				if err != nil {
 					t.Fatalf("no prompt before %v: %q", err, seen.String())

@@ -14,6 +14,7 @@ import (
 
 	"github.com/jewelguide/jewelguide/data"
 	"github.com/jewelguide/jewelguide/quiz"
+	"github.com/jewelguide/jewelguide/quiz/plain"
 )
 
 // Exit statuses, documented in the README.
@@ -139,7 +140,9 @@ func run(ctx context.Context, args []string, env Env) error {
 	if given {
 		return printReport(env, opts, g, answers)
 	}
-	plainMode := opts.plain || !env.StdinTTY || !env.StdoutTTY || env.Getenv("TERM") == "dumb"
+	// ACCESSIBLE asks for plain mode, as screen-reader users of huh set it.
+	plainMode := opts.plain || !env.StdinTTY || !env.StdoutTTY || env.Getenv("TERM") == "dumb" ||
+		plain.Accessible(env.Getenv("ACCESSIBLE"))
 	var start quiz.Answers
 	if opts.resume != "" {
 		if start, err = resumeAnswers(g, opts.resume); err != nil {

@@ -71,7 +71,11 @@ func runPlain(ctx context.Context, env Env, opts *options, g *quiz.Guide) error 
 	if !env.StdoutTTY {
 		prompts = env.Stderr
 	}
-	a, err := plain.Run(ctx, g, env.Stdin, prompts, env.width())
+	ask := plain.Run
+	if env.StdinTTY {
+		ask = plain.RunEchoed
+	}
+	a, err := ask(ctx, g, env.Stdin, prompts, env.width())
 	if errors.Is(err, plain.ErrQuit) {
 		return nil // stopping on purpose is not a failure, as q in the interface
 	}
@@ -86,6 +90,11 @@ func runPlain(ctx context.Context, env Env, opts *options, g *quiz.Guide) error 
 	env.StdoutTTY = false
 	if err := printReport(env, opts, g, a); err != nil {
 		return err
+	}
+	if prompts == env.Stderr {
+		// The person answering sees the prompts but not the report: say
+		// where it went.
+		fmt.Fprintln(env.Stderr, "Done: the report was written to the output file or pipe, not to this screen.")
 	}
 	// A log line cut off by a signal would be lost; let it finish.
 	defer holdSignals()()

@@ -9,6 +9,7 @@ import (
 
 	"github.com/jewelguide/jewelguide/data"
 	"github.com/jewelguide/jewelguide/quiz"
+	"github.com/jewelguide/jewelguide/quiz/plain"
 	"github.com/jewelguide/jewelguide/quiz/shop"
 )
 
@@ -112,7 +113,7 @@ func writeStats(env Env, format string, st *shop.Stats) error {
 	if format == "json" {
 		return shop.WriteStatsJSON(env.Stdout, st)
 	}
-	return shop.WriteStatsText(env.Stdout, st, env.width(), env.Getenv("TERM") == "dumb")
+	return shop.WriteStatsText(env.Stdout, st, env.width(), env.Getenv("TERM") == "dumb" || plain.Accessible(env.Getenv("ACCESSIBLE")))
 }
 
 // refuseEmpty refuses flags given with an empty value: an empty --log is

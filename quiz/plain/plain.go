@@ -35,13 +35,26 @@ const maxLine = 4096
 
 // Run asks every question of g, reading answers from in and writing
 // prompts to out (width columns wide), and returns the answers once the
-// last question is answered.
+// last question is answered. It takes in for input that is not echoed
+// (a pipe, a session without a terminal); RunEchoed is for a terminal.
 //
 // It returns ctx's error when ctx ends first (a signal), without waiting
 // for the line being typed.
 func Run(ctx context.Context, g *quiz.Guide, in io.Reader, out io.Writer, width int) (quiz.Answers, error) {
+	return run(ctx, g, in, &printer{w: out, width: width})
+}
+
+// RunEchoed is Run for input from a terminal, which shows what is typed
+// and ends the prompt's line itself when Enter is pressed.
+func RunEchoed(ctx context.Context, g *quiz.Guide, in io.Reader, out io.Writer, width int) (quiz.Answers, error) {
+	return run(ctx, g, in, &printer{w: out, width: width, echoed: true})
+}
+
+func run(ctx context.Context, g *quiz.Guide, in io.Reader, p *printer) (quiz.Answers, error) {
 	lines := readLines(in)
-	p := &printer{w: out, width: width}
+	// Whatever ends the run, the next thing printed (an error, the
+	// report) starts on a line of its own, not after the prompt.
+	defer p.endLine()
 	answers := quiz.Answers{}
 	p.line(0, quiz.Inert(g.Name))
 	if g.Shop.Tagline != "" {
@@ -62,6 +75,9 @@ func Run(ctx context.Context, g *quiz.Guide, in io.Reader, out io.Writer, width 
 			case <-ctx.Done():
 				return nil, context.Cause(ctx)
 			case ln = <-lines:
+				if !ln.end {
+					p.answered()
+				}
 			}
 			if ln.end {
 				if ln.err != nil {
@@ -89,6 +105,7 @@ func Run(ctx context.Context, g *quiz.Guide, in io.Reader, out io.Writer, width 
 				}
 				i--
 			case text == "" && answered:
+				p.line(0, chosenLine(qu, current))
 				i++
 			default:
 				picked, msg := parseChoice(qu, text)
@@ -97,6 +114,9 @@ func Run(ctx context.Context, g *quiz.Guide, in io.Reader, out io.Writer, width 
 					continue
 				}
 				answers[qu.ID] = picked
+				// Say what was understood: a screen reader, or input that
+				// is not echoed, has no other way to hear it.
+				p.line(0, chosenLine(qu, picked))
 				i++
 			}
 			break
@@ -116,17 +136,28 @@ func askQuestion(p *printer, qu quiz.Question, i, n int) {
 		}
 		p.item(item)
 	}
+	if qu.Multi() {
+		p.line(0, fmt.Sprintf("Choose up to %d: type their numbers with commas between, or 0 for none of these.", qu.Max))
+	}
 }
 
+// chosenLine echoes an answer: "Occasion: A milestone".
+func chosenLine(qu quiz.Question, picked []string) string {
+	return quiz.Inert(qu.Title) + ": " + qu.ChosenLabels(picked)
+}
+
+// promptText is the prompt, short enough that the prompt and a typed
+// answer fit 80 columns; a multi-select question says how to answer on
+// the line before it.
 func promptText(qu quiz.Question, i int) string {
 	keys := "b: back, ?: why, q: quit"
 	if i == 0 {
 		keys = "?: why, q: quit"
 	}
 	if qu.Multi() {
-		return fmt.Sprintf("Type up to %d of 1-%d, comma-separated, or 0 for none (%s): ", qu.Max, len(qu.Options), keys)
+		return fmt.Sprintf("Numbers (%s): ", keys)
 	}
-	return fmt.Sprintf("Type 1-%d (%s): ", len(qu.Options), keys)
+	return fmt.Sprintf("Number 1-%d (%s): ", len(qu.Options), keys)
 }
 
 // parseChoice turns "2" or "1, 3" into option ids, or says what was wrong
@@ -184,21 +215,47 @@ func readLines(in io.Reader) <-chan line {
 	return ch
 }
 
+// printer writes the prompts. midLine is set while the cursor stands
+// after a prompt; echoed says that the terminal ends that line when Enter
+// is pressed, as it shows what is typed.
 type printer struct {
-	w     io.Writer
-	width int
+	w       io.Writer
+	width   int
+	echoed  bool
+	midLine bool
 }
 
 // line prints a paragraph; item prints a numbered option whose wrapped
-// lines hang under its text rather than its number.
+// lines hang under its text rather than its number. Both start on a line
+// of their own.
 func (p *printer) line(indent int, s string) {
+	p.endLine()
 	fmt.Fprintln(p.w, strings.Repeat(" ", indent)+quiz.Wrap(s, p.width, indent))
 }
 
 func (p *printer) item(s string) {
+	p.endLine()
 	fmt.Fprintln(p.w, "  "+quiz.Wrap(s, p.width, 5))
 }
 
 func (p *printer) prompt(s string) {
+	p.endLine()
 	fmt.Fprint(p.w, s)
+	p.midLine = true
+}
+
+// answered notes that a line of input came: on a terminal, its Enter
+// ended the prompt's line.
+func (p *printer) answered() {
+	if p.echoed {
+		p.midLine = false
+	}
+}
+
+// endLine ends the prompt's line if nothing has yet.
+func (p *printer) endLine() {
+	if p.midLine {
+		fmt.Fprintln(p.w)
+		p.midLine = false
+	}
 }

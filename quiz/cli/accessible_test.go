@@ -1,0 +1,82 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const fixtureGuide = "../tui/testdata/counter.yaml"
+
+// runTerminal runs the command in-process as if on a terminal (stdinTTY)
+// with stdout a terminal or not.
+func runTerminal(t *testing.T, env map[string]string, input string, stdoutTTY bool, args ...string) mainResult {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := Main(context.Background(), args, Env{
+		Stdin: strings.NewReader(input), Stdout: &out, Stderr: &errb,
+		Getenv:   func(k string) string { return env[k] },
+		StdinTTY: true, StdoutTTY: stdoutTTY,
+	})
+	return mainResult{code, out.String(), errb.String()}
+}
+
+// TestAccessibleSelectsPlainMode: a terminal with ACCESSIBLE set gets the
+// line-by-line prompts, as screen-reader users of huh expect.
+func TestAccessibleSelectsPlainMode(t *testing.T) {
+	for _, v := range []string{"1", "true", "yes"} {
+		r := runTerminal(t, map[string]string{"ACCESSIBLE": v, "TERM": "xterm"}, "3\n3\n3\n1,2\n", true, "--guide", fixtureGuide)
+		if r.code != 0 {
+			t.Fatalf("ACCESSIBLE=%s: exit %d: %s", v, r.code, r.stderr)
+		}
+		if !strings.Contains(r.stdout, "Number 1-5 (?: why, q: quit): ") || !strings.Contains(r.stdout, "Use: A big moment") {
+			t.Errorf("ACCESSIBLE=%s: no plain prompts:\n%s", v, r.stdout)
+		}
+		if strings.Contains(r.stdout, "\x1b") {
+			t.Errorf("ACCESSIBLE=%s: escape codes in the output", v)
+		}
+	}
+}
+
+// TestReportToFileIsConfirmed: with the report sent to a file, the person
+// answering is told where it went.
+func TestReportToFileIsConfirmed(t *testing.T) {
+	r := runTerminal(t, map[string]string{"TERM": "xterm"}, "3\n3\n3\n0\n", false, "--guide", fixtureGuide)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stdout, "Studio piece") {
+		t.Errorf("the report is not on stdout:\n%s", r.stdout)
+	}
+	if !strings.HasSuffix(r.stderr, "Done: the report was written to the output file or pipe, not to this screen.\n") {
+		t.Errorf("no confirmation on the terminal:\n%s", r.stderr)
+	}
+	if strings.Contains(r.stdout, "Done:") {
+		t.Error("the confirmation went into the report")
+	}
+}
+
+// TestStatsUnderAccessibleHasNoBlocks: a screen reader reads a block
+// character aloud, or not at all.
+func TestStatsUnderAccessibleHasNoBlocks(t *testing.T) {
+	log := filepath.Join(t.TempDir(), "c.log")
+	if err := os.WriteFile(log, []byte(lineA+"\n"+lineB+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	plain := runMain(t, map[string]string{}, "stats", log)
+	if !strings.Contains(plain.stdout, "█") {
+		t.Fatalf("the test proves nothing: no bars in stats output:\n%s", plain.stdout)
+	}
+	r := runMain(t, map[string]string{"ACCESSIBLE": "1"}, "stats", log)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	for _, c := range r.stdout {
+		if c >= 0x2500 && c <= 0x259f {
+			t.Fatalf("a box-drawing or block character %q under ACCESSIBLE:\n%s", c, r.stdout)
+		}
+	}
+}
