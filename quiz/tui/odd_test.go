@@ -56,11 +56,11 @@ func TestOddGuideFits(t *testing.T) {
 
 func TestRenderReportFitsEveryWidth(t *testing.T) {
 	st := NewStyles("", true)
-	for _, g := range []*quiz.Guide{defaultGuide(t), oddGuide(t)} {
+	for _, g := range []*quiz.Guide{fixtureGuide(t), oddGuide(t)} {
 		for _, a := range []quiz.Answers{
 			{},
-			{"occasion": {"everyday"}, "budget": {"lowest"}, "many": {"o12"}, "wide": {"x"}},
-			{"occasion": {"milestone"}, "lifespan": {"heirloom"}, "extras": {"meet-maker", "hold-value"}, "wide": {"y"}, "multi": {"m1", "m2", "m3"}},
+			{"use": {"daily"}, "spend": {"low"}, "many": {"o12"}, "wide": {"x"}},
+			{"use": {"moment"}, "last": {"ever"}, "extras": {"talk", "value"}, "wide": {"y"}, "multi": {"m1", "m2", "m3"}},
 		} {
 			rep := quiz.NewReport(g, g.Evaluate(a))
 			for w := 2; w <= 160; w++ { // a wide character needs two columns
@@ -79,19 +79,18 @@ func TestRenderReportFitsEveryWidth(t *testing.T) {
 }
 
 func TestRenderReportContent(t *testing.T) {
-	g := defaultGuide(t)
-	a := quiz.Answers{"occasion": {"everyday"}, "budget": {"invest"}, "lifespan": {"heirloom"}, "ethics": {"not-a-factor"},
-		"personalization": {"none"}, "character": {"either"}}
+	g := fixtureGuide(t)
+	a := quiz.Answers{"use": {"daily"}, "spend": {"high"}, "last": {"years"}}
 	rep := quiz.NewReport(g, g.Evaluate(a))
 	rep.Code = "ABC-123"
 	out := RenderReport(rep, 80, NewStyles("", true))
 	text := strings.Join(strings.Fields(out), " ")
 	mustContain(t, text,
-		"Handmade or factory-made? - your result",
-		rep.Label, "Points", "Handcrafted", "Mass-produced", "A mix of both",
-		"Why", "What would change it", "Your answers", "Occasion: Everyday wear",
-		"What else matters: (unanswered)", "Checklist", "[ ] Look for a hallmark",
-		"Resume code: ABC-123", "Take this checklist with you when you shop.",
+		"Fixture guide - your result",
+		rep.Label, "Points", "Studio piece", "Shelf piece", "Some of each",
+		"Why", "What would change it", "Your answers", "Use: Daily wear",
+		"Extras: (unanswered)", "Checklist", "[ ] Look for a stamp.",
+		"Resume code: ABC-123", "Call the test shop.",
 	)
 	for _, tip := range rep.TopTips(3) {
 		mustContain(t, text, strings.Join(strings.Fields(tip.TipLine()), " "))

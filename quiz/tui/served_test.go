@@ -51,11 +51,11 @@ func TestStylesForRenderer(t *testing.T) {
 	r := lipgloss.NewRenderer(io.Discard)
 	r.SetColorProfile(termenv.ANSI256)
 	r.SetHasDarkBackground(true)
-	m := New(Options{Guide: defaultGuide(t), Renderer: r})
+	m := New(Options{Guide: fixtureGuide(t), Renderer: r})
 	if out := m.View(); !strings.Contains(out, "\x1b[") {
 		t.Fatalf("a 256-colour renderer drew no colour: %q", out[:min(len(out), 200)])
 	}
-	plain := New(Options{Guide: defaultGuide(t), Renderer: r, NoColor: true})
+	plain := New(Options{Guide: fixtureGuide(t), Renderer: r, NoColor: true})
 	if out := plain.View(); strings.Contains(out, "\x1b[") {
 		t.Fatal("NoColor with a renderer still drew colour")
 	}
