@@ -60,7 +60,10 @@ func WriteText(w io.Writer, rep *Report, width int) error {
 		} else if sec.Kind != SectionSummary {
 			b.WriteString("\n")
 		}
-		for _, l := range lines {
+		for i, l := range lines {
+			if i > 0 && l.Kind == LineText {
+				b.WriteString("\n") // paragraphs stand apart
+			}
 			switch l.Kind {
 			case LineVerdict:
 				line(in, in+2, "Recommendation: "+l.Text)

@@ -48,6 +48,11 @@ func RenderReport(rep *quiz.Report, width int, st Styles) string {
 // line draws one line of a section at indent in.
 func (r *reportWriter) line(l quiz.Line, in string, i int, st Styles) {
 	switch l.Kind {
+	case quiz.LineText:
+		if i > 0 {
+			r.blank() // paragraphs stand apart
+		}
+		r.wrap(l.Text, in, in, st.Text)
 	case quiz.LineVerdict:
 		r.wrap(l.Text, in, in, st.Verdict)
 	case quiz.LineNote:
