@@ -4,12 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
 	"reflect"
 	"regexp"
 	"strings"
 	"testing"
-
-	"github.com/jewelguide/jewelguide/data"
 )
 
 // codeAllAnswers calls fn with every answer combination the guide accepts:
@@ -232,13 +231,23 @@ func TestDecodeCodeErrors(t *testing.T) {
 	}
 }
 
-// codeEditGuide parses the default guide after a textual change, failing if the
-// change did not apply.
+// counterSource is the counter fixture's YAML, for tests that edit it.
+func counterSource(t *testing.T) []byte {
+	t.Helper()
+	src, err := os.ReadFile("testdata/engine/counter.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return src
+}
+
+// codeEditGuide parses the counter fixture after a textual change, failing
+// if the change did not apply.
 func codeEditGuide(t *testing.T, old, new string) *Guide {
 	t.Helper()
-	src := string(data.Guide)
+	src := string(counterSource(t))
 	if !strings.Contains(src, old) {
-		t.Fatalf("default guide has no %q to change", old)
+		t.Fatalf("fixture has no %q to change", old)
 	}
 	g, err := Parse("edited.yaml", []byte(strings.Replace(src, old, new, 1)))
 	if err != nil {
@@ -250,7 +259,7 @@ func codeEditGuide(t *testing.T, old, new string) *Guide {
 func TestCodeFromAnotherGuideIsRejected(t *testing.T) {
 	g := fixture(t, "counter")
 	edits := map[string]*Guide{
-		"option id renamed": codeEditGuide(t, "- id: invest", "- id: splurge"),
+		"option id renamed": codeEditGuide(t, "{id: invest,", "{id: splurge,"),
 		"extras allows 3":   codeEditGuide(t, "max: 2", "max: 3"),
 	}
 	for name, other := range edits {
@@ -269,8 +278,9 @@ func TestCodeFromAnotherGuideIsRejected(t *testing.T) {
 
 func TestCodeRewordedGuideKeepsCodes(t *testing.T) {
 	g := fixture(t, "counter")
-	src := bytes.Replace(data.Guide, []byte("contact: Take this checklist"), []byte("contact: Bring this checklist"), 1)
-	if bytes.Equal(src, data.Guide) {
+	orig := counterSource(t)
+	src := bytes.Replace(orig, []byte("contact: Fixture contact line."), []byte("contact: Another contact line."), 1)
+	if bytes.Equal(src, orig) {
 		t.Fatal("edit did not apply")
 	}
 	other, err := Parse("reworded.yaml", src)
