@@ -520,3 +520,42 @@ func TestShippedGuidesCheckClean(t *testing.T) {
 		t.Errorf("example guide: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }
+
+// stats labels a guide's records from --guide, else from the built-in
+// guide when they are its own; other records are shown by id and say so.
+func TestStatsLabelsFromTheRightGuide(t *testing.T) {
+	dir := t.TempDir()
+	miniLog := filepath.Join(dir, "mini.log")
+	builtinLog := filepath.Join(dir, "builtin.log")
+	if r := runCLI(t, call{args: withMini("--log", miniLog), stdin: "2\n1\n\n"}); r.code != 0 {
+		t.Fatalf("exit %d %s", r.code, r.stderr)
+	}
+	if r := runCLI(t, call{args: []string{"--log", builtinLog}, stdin: strings.Repeat("1\n", 40)}); r.code != 0 {
+		t.Fatalf("exit %d %s", r.code, r.stderr)
+	}
+	const byID = "Shown by id"
+	if r := run(t, "stats", miniLog); !strings.Contains(r.stdout, byID) || !strings.Contains(r.stdout, "  occasion (answered in 1 of 1)") {
+		t.Errorf("another guide's records without --guide should show ids and say so:\n%s", r.stdout)
+	}
+	if r := run(t, "stats", "--guide", mini, miniLog); strings.Contains(r.stdout, byID) || !strings.Contains(r.stdout, "  Occasion (answered in 1 of 1)") {
+		t.Errorf("--guide should label its records:\n%s", r.stdout)
+	}
+	if r := run(t, "stats", builtinLog); strings.Contains(r.stdout, byID) {
+		t.Errorf("the built-in guide's own records should be labelled:\n%s", r.stdout)
+	}
+	// Both logs together: two guides, two sets of tables.
+	r := run(t, "stats", "--format", "json", miniLog, builtinLog)
+	var st struct {
+		Groups []struct {
+			Guide         string `json:"guide"`
+			Labelled      bool   `json:"labelled"`
+			Consultations int    `json:"consultations"`
+		} `json:"groups"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &st); err != nil {
+		t.Fatal(err)
+	}
+	if len(st.Groups) != 2 || st.Groups[0].Consultations != 1 || st.Groups[1].Consultations != 1 || st.Groups[0].Labelled == st.Groups[1].Labelled {
+		t.Errorf("groups = %+v", st.Groups)
+	}
+}

@@ -16,7 +16,7 @@ import (
 )
 
 // benchRecords is how many records BenchmarkReadLogs reads; set
-// JEWELGUIDE_BENCH_RECORDS=1000000 for the README's figure.
+// JEWELGUIDE_BENCH_RECORDS=1000000 for the README's figures.
 func benchRecords() int {
 	if n, err := strconv.Atoi(os.Getenv("JEWELGUIDE_BENCH_RECORDS")); err == nil && n > 0 {
 		return n
@@ -31,6 +31,11 @@ func writeBenchLog(b *testing.B, n int) string {
 	b.Helper()
 	g := testGuide(b)
 	path := filepath.Join(b.TempDir(), "bench.log")
+	// JEWELGUIDE_BENCH_LOG keeps the log, to time the command on it too
+	// (README, Performance).
+	if keep := os.Getenv("JEWELGUIDE_BENCH_LOG"); keep != "" {
+		path = keep
+	}
 	f, err := os.Create(path)
 	if err != nil {
 		b.Fatal(err)
