@@ -36,7 +36,12 @@ func screenSessionAnswering(t *testing.T, r *running, k testKey, termType string
 			t.Fatal(err)
 		}
 	}
-	if err := s.RequestPty(termType, 24, 80, gossh.TerminalModes{}); err != nil {
+	h, w := 24, 80
+	if termType == "xterm-0x0" {
+		// What ssh -tt sends when its own input is no terminal.
+		termType, h, w = "xterm", 0, 0
+	}
+	if err := s.RequestPty(termType, h, w, gossh.TerminalModes{}); err != nil {
 		t.Fatal(err)
 	}
 	in, err := s.StdinPipe()
@@ -204,4 +209,12 @@ func TestSilentTerminalKeepsEarlyKeys(t *testing.T) {
 	// Typed while the server still waits for an answer.
 	tm.send(t, "\r")
 	tm.waitFor(t, "Question 1 of 2")
+}
+
+// A terminal of no size (ssh -tt from a script) is drawn at 80×24 instead
+// of not at all.
+func TestZeroSizeTerminalIsDrawn(t *testing.T) {
+	r, k := staffServer(t, Config{})
+	_, tm := screenSession(t, r, k, "xterm-0x0", nil)
+	tm.waitFor(t, "Press enter to start")
 }

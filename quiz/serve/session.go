@@ -144,6 +144,12 @@ func (s *Server) runScreen(ctx context.Context, cancel context.CancelCauseFunc, 
 				if !ok {
 					return
 				}
+				if w.Width <= 0 || w.Height <= 0 {
+					// A client whose own input is no terminal (ssh -tt
+					// from a script) sends 0×0: keep the default size
+					// rather than draw nothing.
+					continue
+				}
 				width.Store(int64(w.Width))
 				select {
 				case sizes <- tea.WindowSizeMsg{Width: w.Width, Height: w.Height}:
