@@ -90,6 +90,9 @@ type Server struct {
 	keys   atomic.Pointer[keySet]
 	// HostKeyCreated is set when New created the host key file.
 	HostKeyCreated bool
+	// fingerprint is the host key's, which clients are asked to confirm
+	// on their first connection.
+	fingerprint string
 
 	mu       sync.Mutex
 	sessions map[*liveSession]struct{}
@@ -144,6 +147,7 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s.HostKeyCreated = created
+	s.fingerprint = gossh.FingerprintSHA256(signer.PublicKey())
 
 	limiter := ratelimiter.NewRateLimiter(1, cfg.RateBurst, rateEntries)
 	opts := []ssh.Option{
@@ -224,7 +228,7 @@ func (s *Server) Serve(ctx context.Context) error {
 			return err
 		}
 	}
-	s.events.Printf("listening on %s (staff keys: %d, public: %v)", s.ln.Addr(), len(*s.keys.Load()), s.cfg.Public)
+	s.events.Printf("listening on %s (host key %s; staff keys: %d; public: %v)", s.ln.Addr(), s.fingerprint, len(*s.keys.Load()), s.cfg.Public)
 	served := make(chan error, 1)
 	go func() { served <- s.srv.Serve(s.ln) }()
 	select {
