@@ -107,9 +107,17 @@ func DefaultCounter() string {
 // DecidingReasons returns the ids of up to n contributions that gave the
 // leader its points, largest first. For a close call the leader is still
 // the side the answers leaned to, which is what the shop wants to count.
+// A hard wish that decided the verdict comes first, as "question=option":
+// it outweighed every point.
 func DecidingReasons(r *quiz.Result, n int) []string {
 	out := []string{}
 	seen := map[string]bool{}
+	for _, w := range r.Wishes {
+		if id := w.Question + "=" + w.Option; w.Decided && !seen[id] && len(out) < n {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
 	// Contributions come sorted by size, largest first.
 	for _, c := range r.Contributions {
 		if len(out) == n {

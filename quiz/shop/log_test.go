@@ -14,6 +14,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/jewelguide/jewelguide/quiz"
 )
 
 func TestNewRecord(t *testing.T) {
@@ -223,5 +225,25 @@ func TestNewRecordIDStoreCounterAndOffset(t *testing.T) {
 	var old Record
 	if err := json.Unmarshal([]byte(`{"version":1,"time":"2026-11-26T10:00:00Z","verdict":"mix"}`), &old); err != nil || old.ID != "" || old.Verdict != "mix" {
 		t.Errorf("old record: %+v, %v", old, err)
+	}
+}
+
+// TestDecidingReasonsPutsADecidingWishFirst: when a hard wish decided the
+// verdict, stats count that answer first.
+func TestDecidingReasonsPutsADecidingWishFirst(t *testing.T) {
+	g, err := quiz.Load("../testdata/engine/counter.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Mass-produced leads on points (8 to 4) but bespoke rules it out.
+	r := g.Evaluate(quiz.Answers{"occasion": {"trend"}, "budget": {"lowest"}, "personalization": {"bespoke"}})
+	got := DecidingReasons(r, 3)
+	if len(got) == 0 || got[0] != "personalization=bespoke" {
+		t.Errorf("deciding reasons %v, want the wish personalization=bespoke first", got)
+	}
+	// Without a deciding wish, the list is the leader's contributions.
+	r = g.Evaluate(quiz.Answers{"occasion": []string{"milestone"}, "budget": []string{"invest"}})
+	if got := DecidingReasons(r, 3); strings.Join(got, " ") != "occasion=milestone budget=invest" {
+		t.Errorf("deciding reasons %v", got)
 	}
 }
