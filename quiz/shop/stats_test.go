@@ -689,3 +689,24 @@ func TestPiecesEqualOnePass(t *testing.T) {
 		}
 	}
 }
+
+// On a narrow terminal the per-day table, which would not fit, becomes a
+// line per day; nothing is wider than the terminal.
+func TestWriteStatsTextNarrow(t *testing.T) {
+	st := readWith(t, withGuide(statsGuide(t)), sampleLog(t))
+	st.Bad = nil
+	st.BadCount = 0
+	var buf bytes.Buffer
+	if err := WriteStatsText(&buf, st, 40, false); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, line := range strings.Split(out, "\n") {
+		if w := len([]rune(line)); w > 40 {
+			t.Errorf("line wider than 40 columns (%d): %q", w, line)
+		}
+	}
+	if !strings.Contains(out, "  2026-11-28: 1 (Some of each 1)\n") {
+		t.Errorf("per-day lines missing:\n%s", out)
+	}
+}

@@ -92,21 +92,32 @@ func writeGroupText(b *strings.Builder, st *Stats, g *Group, t *barTable, headed
 	b.WriteString("\nPer day\n")
 	head := []string{"date"}
 	for _, o := range g.Outcomes {
-		head = append(head, o.Name())
+		head = append(head, quiz.Inert(o.Name()))
 	}
-	t.head(append(head, "total"))
-	for _, d := range g.Days {
-		date := d.Date
-		if d.Before {
-			date = "before " + d.Date
+	head = append(head, "total")
+	if tableWidth(head, g) > t.width {
+		// Too narrow for a column per outcome: a line per day instead.
+		for _, d := range g.Days {
+			parts := []string{}
+			for i, n := range d.Counts {
+				if n > 0 {
+					parts = append(parts, fmt.Sprintf("%s %d", head[i+1], n))
+				}
+			}
+			line := fmt.Sprintf("%s: %d (%s)", dayName(d), d.Total, strings.Join(parts, ", "))
+			b.WriteString("  " + quiz.Wrap(line, t.width, 4) + "\n")
 		}
-		cells := []string{date}
-		for _, n := range d.Counts {
-			cells = append(cells, strconv.Itoa(n))
+	} else {
+		t.head(head)
+		for _, d := range g.Days {
+			cells := []string{dayName(d)}
+			for _, n := range d.Counts {
+				cells = append(cells, strconv.Itoa(n))
+			}
+			t.addCells(d.Total, append(cells, strconv.Itoa(d.Total)))
 		}
-		t.addCells(d.Total, append(cells, strconv.Itoa(d.Total)))
+		t.flush(b, "  ")
 	}
-	t.flush(b, "  ")
 
 	b.WriteString("\nAnswers\n")
 	for _, q := range g.Questions {
@@ -131,6 +142,26 @@ func writeGroupText(b *strings.Builder, st *Stats, g *Group, t *barTable, headed
 		b.WriteString("  none recorded\n")
 	}
 	t.flush(b, "  ")
+}
+
+func dayName(d Day) string {
+	if d.Before {
+		return "before " + d.Date
+	}
+	return d.Date
+}
+
+// tableWidth is how wide the per-day table is without its bars: each
+// column as wide as its header or its largest figure.
+func tableWidth(head []string, g *Group) int {
+	w := 2 + len("2006-01-02")
+	if len(g.Days) > 0 && g.Days[0].Before {
+		w += len("before ")
+	}
+	for _, h := range head[1:] {
+		w += 2 + max(ansi.StringWidth(h), len(strconv.Itoa(g.Total)))
+	}
+	return w
 }
 
 // barTable lines up rows of cells and scales a bar after each row to the
