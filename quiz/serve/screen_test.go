@@ -1,9 +1,11 @@
 package serve
 
 import (
+	"net"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -217,4 +219,79 @@ func TestZeroSizeTerminalIsDrawn(t *testing.T) {
 	r, k := staffServer(t, Config{})
 	_, tm := screenSession(t, r, k, "xterm-0x0", nil)
 	tm.waitFor(t, "Press enter to start")
+}
+
+// freezer is a loopback proxy whose traffic can be stopped dead, as a
+// pulled cable stops it: data still leaves, nothing comes back.
+type freezer struct {
+	addr   string
+	frozen atomic.Bool
+}
+
+func newFreezer(t *testing.T, to string) *freezer {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	f := &freezer{addr: ln.Addr().String()}
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			s, err := net.Dial("tcp", to)
+			if err != nil {
+				c.Close()
+				return
+			}
+			t.Cleanup(func() { c.Close(); s.Close() })
+			go f.pipe(c, s)
+			go f.pipe(s, c)
+		}
+	}()
+	return f
+}
+
+// pipe copies until either side closes, dropping what passes once frozen.
+func (f *freezer) pipe(dst, src net.Conn) {
+	b := make([]byte, 4096)
+	for {
+		n, err := src.Read(b)
+		if err != nil {
+			return
+		}
+		if !f.frozen.Load() {
+			if _, err := dst.Write(b[:n]); err != nil {
+				return
+			}
+		}
+	}
+}
+
+// A client that stops answering with its result on screen is closed after
+// the keep-alive goes unanswered, and the consultation is logged.
+func TestSilentClientIsClosedAndLogged(t *testing.T) {
+	r, k := staffServer(t, Config{KeepAlive: 100 * time.Millisecond})
+	proxy := newFreezer(t, r.addr)
+	_, tm := screenSession(t, &running{addr: proxy.addr}, k, "xterm-256color", nil)
+	tm.waitFor(t, "Press enter to start")
+	tm.send(t, "\r")
+	tm.waitFor(t, "Question 1 of 2")
+	tm.send(t, "2")
+	tm.waitFor(t, "Question 2 of 2")
+	tm.send(t, "2")
+	tm.waitFor(t, "See result")
+	tm.send(t, "\r")
+	tm.waitFor(t, "Resume code")
+	proxy.frozen.Store(true)
+	recs := waitRecords(t, r.log, 1)
+	if recs[0]["verdict"] != "hand" {
+		t.Errorf("record %v", recs[0])
+	}
+	if !strings.Contains(r.events.String(), "stopped answering") {
+		t.Errorf("events:\n%s", r.events.String())
+	}
 }

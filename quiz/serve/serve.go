@@ -39,6 +39,7 @@ const (
 	// one a second: enough for a shop whose counters share an address,
 	// not for a script opening hundreds.
 	defaultRateBurst = 20
+	defaultKeepAlive = 30 * time.Second
 	// defaultStopWait bounds how long a stop waits for sessions to log
 	// and say goodbye.
 	defaultStopWait = 5 * time.Second
@@ -76,6 +77,12 @@ type Config struct {
 	RateBurst int
 	// StopWait bounds the wait for sessions on a stop (0: the default).
 	StopWait time.Duration
+	// KeepAlive is how often a session's client is asked whether it is
+	// still there, and how long it has to answer (0: the default). A
+	// counter may sit at the welcome screen all day, so idleness ends
+	// nothing; a client that stopped answering (a pulled cable, a laptop
+	// shut) is closed, and its result on screen logged.
+	KeepAlive time.Duration
 	// Events receives the server's own log: starts, connections,
 	// refusals, panics. nil discards it.
 	Events io.Writer
@@ -119,6 +126,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.RateBurst <= 0 {
 		cfg.RateBurst = defaultRateBurst
+	}
+	if cfg.KeepAlive <= 0 {
+		cfg.KeepAlive = defaultKeepAlive
 	}
 	if cfg.StopWait <= 0 {
 		cfg.StopWait = defaultStopWait

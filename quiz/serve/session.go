@@ -11,6 +11,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/ssh"
+	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/jewelguide/jewelguide/quiz"
 	"github.com/jewelguide/jewelguide/quiz/plain"
@@ -111,6 +112,7 @@ func (s *Server) session(sess ssh.Session) {
 		ctx, stop = context.WithTimeoutCause(ctx, limit, tooLongError{limit})
 		defer stop()
 	}
+	go s.keepAlive(ctx, sess)
 	pty, winCh, hasPty := sess.Pty()
 	env := environ(sess.Environ())
 	if !hasPty || plain.Accessible(env.get("ACCESSIBLE")) || pty.Term == "dumb" || pty.Term == "" {
@@ -122,6 +124,42 @@ func (s *Server) session(sess ssh.Session) {
 		return
 	}
 	s.runScreen(ctx, cancel, sess, v, winCh, env)
+}
+
+// keepAlive asks the client every KeepAlive whether it is still there,
+// as OpenSSH's ClientAliveInterval does, and closes the connection when no
+// answer comes in time: the session then ends as a dropped one does.
+func (s *Server) keepAlive(ctx context.Context, sess ssh.Session) {
+	conn, ok := sess.Context().Value(ssh.ContextKeyConn).(gossh.Conn)
+	if !ok {
+		return
+	}
+	tick := time.NewTicker(s.cfg.KeepAlive)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+		reply := make(chan error, 1)
+		go func() {
+			_, _, err := conn.SendRequest("keepalive@openssh.com", true, nil)
+			reply <- err
+		}()
+		select {
+		case <-ctx.Done():
+			return
+		case err := <-reply:
+			if err == nil {
+				continue
+			}
+		case <-time.After(s.cfg.KeepAlive):
+		}
+		s.events.Printf("%s stopped answering; closing its connection", sess.RemoteAddr())
+		_ = conn.Close()
+		return
+	}
 }
 
 // runScreen gives the session its own full-screen program: its own
