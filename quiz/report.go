@@ -15,6 +15,9 @@ type Report struct {
 
 	Verdict string
 	Label   string
+	// CloseCall is the guide's close-call outcome: the verdict for a close
+	// race, not a contestant of its own.
+	CloseCall string
 	// Summary explains the verdict; for a close call it says why both
 	// routes make sense.
 	Summary string
@@ -137,6 +140,7 @@ func NewReport(g *Guide, r *Result) *Report {
 		Shop:            Shop{Name: Inert(g.Shop.Name), Tagline: Inert(g.Shop.Tagline), Accent: g.Shop.Accent, Contact: Inert(g.Shop.Contact)},
 		Verdict:         r.Verdict,
 		Label:           label(r.Verdict),
+		CloseCall:       g.Decision.CloseCall,
 		Summary:         Inert(out.Summary),
 		Close:           r.Close,
 		Conflict:        r.Conflict,

@@ -119,9 +119,14 @@ func (rep *Report) summaryLines() []Line {
 	return lines
 }
 
+// scoreLines leaves out the close-call outcome when nothing gave it
+// points: it is the verdict for a close race, not a runner with none.
 func (rep *Report) scoreLines() []Line {
 	var lines []Line
 	for _, s := range rep.Scores {
+		if s.Outcome == rep.CloseCall && s.Points == 0 {
+			continue
+		}
 		lines = append(lines, Line{Kind: LineScore, Head: s.Label, Points: s.Points, Outcome: s.Outcome})
 	}
 	return lines

@@ -50,7 +50,7 @@ func TestEndToEndGolden(t *testing.T) {
 		"w", "2", "w", "3", "2", "3", "3", "3", // why we ask, then digits
 		"1", "2", "3", "space", "up", "space", "down", "space", "enter", // the limit of two
 		"down", "down", "down", "enter", "3", // change lifespan from the review
-		"up", "up", "up", "enter", "pgdown", "end", "r", "q",
+		"up", "up", "up", "enter", "pgdown", "end", "3", "4", "2", "r", "q",
 	}
 	for _, k := range keys {
 		// Send returns once the program has taken the key, and the program
@@ -65,6 +65,13 @@ func TestEndToEndGolden(t *testing.T) {
 	}
 	if !out.Completed || out.Interrupted || !reflect.DeepEqual(out.Answers, want) {
 		t.Errorf("outcome = %+v, want completed with %v", out, want)
+	}
+	// The checklist part of the built-in guide at 80×24 shows at least
+	// eight items.
+	frames := log.String()
+	check := frames[strings.Index(frames, `after "3" on result`):strings.Index(frames, `after "4" on result`)]
+	if n := strings.Count(check, "[ ] "); n < 8 {
+		t.Errorf("the checklist part shows %d items at 80×24, want at least 8:\n%s", n, check)
 	}
 	teatest.RequireEqualOutput(t, []byte(log.String()))
 }

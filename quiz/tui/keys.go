@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -91,6 +92,7 @@ func newKeyMap() keyMap {
 			Quit:      quitBinding(), Help: helpBinding(), Kill: killBinding(),
 		},
 		Result: resultKeys{
+			Part:     key.NewBinding(key.WithKeys(digitKeys[:numParts]...), key.WithHelp(fmt.Sprintf("1-%d", numParts), "part")),
 			Scroll:   moveBinding("scroll"),
 			PageUp:   key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup/b", "page up")),
 			PageDown: key.NewBinding(key.WithKeys("pgdown", "f", " "), key.WithHelp("pgdn/f/space", "page down")),
@@ -164,19 +166,19 @@ func (k reviewKeys) FullHelp() [][]key.Binding {
 
 // resultKeys work on the result.
 type resultKeys struct {
-	Scroll, PageUp, PageDown, Top, Bottom, Review, Edit, Save, Next, Quit, Help, Kill key.Binding
+	Part, Scroll, PageUp, PageDown, Top, Bottom, Review, Edit, Save, Next, Quit, Help, Kill key.Binding
 }
 
-// ShortHelp is the help line; paging is in the full help, so the line
+// ShortHelp is the help line; scrolling is in the full help, so the line
 // fits 80 columns.
 func (k resultKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Scroll, k.Review, k.Edit, k.Save, k.Next, k.Quit, k.Help}
+	return []key.Binding{k.Part, k.Review, k.Edit, k.Save, k.Next, k.Quit, k.Help}
 }
 
 // FullHelp is the ? view.
 func (k resultKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Scroll, k.PageUp, k.PageDown, k.Top, k.Bottom},
+		{k.Part, k.Scroll, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.Review, k.Edit, k.Save, k.Next},
 		{k.Quit, k.Kill, k.Help},
 	}

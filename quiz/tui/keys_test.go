@@ -24,7 +24,7 @@ func keyStates(t *testing.T) map[string]Model {
 		"question-change": press(t, review, "up", "up", "enter"),
 		"review-question": press(t, review, "up"),
 		"review-result":   review,
-		"result":          press(t, result, "j", "j", "j"),
+		"result":          press(t, resize(t, result, 80, 13), "j", "j"),
 		"edit-ref":        press(t, result, "e"),
 		"edit-note":       press(t, result, "e", "tab"),
 		"confirm-quit":    press(t, m, "enter", "3", "q"),
@@ -77,6 +77,7 @@ var effects = map[string]func(before, after Model, cmd tea.Cmd) bool{
 		return a.screen == screenResult
 	},
 	"last question": func(b, a Model, _ tea.Cmd) bool { return a.screen == screenQuestion && a.q == len(a.guide.Questions)-1 },
+	"part":          func(b, a Model, _ tea.Cmd) bool { return a.part != b.part || a.part == partVerdict },
 	"scroll":        func(b, a Model, _ tea.Cmd) bool { return a.vp.YOffset != b.vp.YOffset },
 	"page up":       func(b, a Model, _ tea.Cmd) bool { return a.vp.YOffset < b.vp.YOffset },
 	"page down":     func(b, a Model, _ tea.Cmd) bool { return a.vp.YOffset > b.vp.YOffset },
@@ -126,6 +127,9 @@ func TestEveryKeyInTheHelpDoesWhatItSays(t *testing.T) {
 			}
 			for _, k := range b.Keys() {
 				after, cmd := m.Update(helpKeyMsg(k))
+				if h.Desc == "part" && after.(Model).part != resultPart(k[0]-'1') {
+					t.Errorf("%s: %q did not show part %s", name, k, k)
+				}
 				if !effect(m, after.(Model), cmd) {
 					t.Errorf("%s: %q is in the help as %q, but did not do it", name, k, h.Key+" "+h.Desc)
 				}

@@ -109,6 +109,7 @@ type Model struct {
 	// vpReport is the report the viewport holds, so scrolling does not
 	// render it again.
 	vpReport *quiz.Report
+	vpPart   resultPart
 	// serial counts consultations, so a handout saved for one customer
 	// cannot report itself on the next one's screen.
 	serial int
@@ -159,6 +160,9 @@ type consultation struct {
 	// so it is never written twice and a caller stopped by a signal knows
 	// whether to write it.
 	logged bool
+
+	// part is the page of the result on screen.
+	part resultPart
 
 	// ref and note are what the assistant typed on the edit screen; edit
 	// holds the fields while that screen is open.

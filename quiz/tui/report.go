@@ -12,26 +12,32 @@ import (
 
 // RenderReport draws a report for a terminal, wrapped to width columns:
 // the report's sections (quiz.Report.Sections) with the interface's
-// styles, points per outcome as bars. The result screen shows it in a
-// scrolling viewport, and the CLI prints the same text after exit so the
-// shopper finds it in the scrollback. The report's text is already inert,
-// so nothing in it can drive the terminal.
+// styles, points per outcome as bars. The CLI prints it after exit so the
+// shopper finds it in the scrollback; the result screen shows the same
+// sections a part at a time (renderPart). The report's text is already
+// inert, so nothing in it can drive the terminal.
 func RenderReport(rep *quiz.Report, width int, st Styles) string {
-	width = max(1, width)
-	r := reportWriter{w: width, st: st}
+	r := reportWriter{w: max(1, width), st: st}
 	r.wrap(rep.Title(), "", "", st.Heading)
-	for _, sec := range rep.Sections() {
-		lines := sec.Shown(true)
+	r.sections(rep, rep.Sections(), true)
+	return strings.Join(r.lines, "\n")
+}
+
+// sections draws secs; short cuts long sections as a short view does.
+func (r *reportWriter) sections(rep *quiz.Report, secs []quiz.Section, short bool) {
+	st := r.st
+	for _, sec := range secs {
+		lines := sec.Shown(short)
 		if len(lines) == 0 {
 			continue
 		}
 		if sec.Title != "" {
 			r.section(sec.Title)
-		} else {
+		} else if len(r.lines) > 0 {
 			r.blank()
 		}
 		if sec.Kind == quiz.SectionPoints {
-			r.bars(rep)
+			r.bars(rep, lines)
 			continue
 		}
 		in := ""
@@ -42,7 +48,6 @@ func RenderReport(rep *quiz.Report, width int, st Styles) string {
 			r.line(l, in, i, st)
 		}
 	}
-	return strings.Join(r.lines, "\n")
 }
 
 // line draws one line of a section at indent in.
@@ -100,7 +105,9 @@ type reportWriter struct {
 func (r *reportWriter) blank() { r.lines = append(r.lines, "") }
 
 func (r *reportWriter) section(title string) {
-	r.blank()
+	if len(r.lines) > 0 {
+		r.blank()
+	}
 	r.wrap(title, "", "", r.st.Heading)
 }
 
@@ -113,25 +120,30 @@ func (r *reportWriter) wrap(s, first, rest string, st lipgloss.Style) {
 	r.lines = append(r.lines, wrapStyled(s, r.w, first, rest, st)...)
 }
 
-// bars draws one line per outcome: label, a bar scaled to the highest
-// score, and the points.
-func (r *reportWriter) bars(rep *quiz.Report) {
+// bars draws one line per outcome of the points section: label, a bar
+// scaled to the highest score, and the points. A label too long for its
+// column goes on a line of its own, above its bar, rather than being cut.
+func (r *reportWriter) bars(rep *quiz.Report, scores []quiz.Line) {
 	labelW, numW, top := 0, 0, 0
-	for _, s := range rep.Scores {
-		labelW = max(labelW, ansi.StringWidth(s.Label))
+	for _, s := range scores {
+		labelW = max(labelW, ansi.StringWidth(s.Head))
 		numW = max(numW, len(fmt.Sprint(s.Points)))
 		top = max(top, s.Points)
 	}
 	labelW = min(labelW, max(4, r.w/3))
 	barW := r.w - 2 - labelW - 1 - numW - 1
-	for _, s := range rep.Scores {
-		label := ansi.Truncate(s.Label, labelW, "…")
-		label += pad(labelW - ansi.StringWidth(label))
+	for _, s := range scores {
 		num := fmt.Sprintf("%*d", numW, s.Points)
 		if barW < 3 {
-			r.wrap(strings.TrimSpace(label)+": "+strings.TrimSpace(num), "  ", "    ", r.st.Text)
+			r.wrap(s.Head+": "+strings.TrimSpace(num), "  ", "    ", r.st.Text)
 			continue
 		}
+		label := s.Head
+		if ansi.StringWidth(label) > labelW {
+			r.wrap(label, "  ", "  ", r.st.Text)
+			label = ""
+		}
+		label += pad(labelW - ansi.StringWidth(label))
 		n := 0
 		if top > 0 && s.Points > 0 {
 			n = max(1, s.Points*barW/top)
@@ -146,4 +158,58 @@ func (r *reportWriter) bars(rep *quiz.Report) {
 		line := "  " + r.st.Text.Render(label) + " " + bar + " " + r.st.Text.Render(num)
 		r.lines = append(r.lines, line)
 	}
+}
+
+// resultPart is one page of the result screen, reachable with its digit.
+type resultPart int
+
+const (
+	// partVerdict is the first view: the verdict, its strength, the
+	// summary, the reasons and the points.
+	partVerdict resultPart = iota
+	partChange
+	partChecklist
+	partAnswers
+	numParts
+)
+
+// partNames are the tabs' names, short enough for a 40-column window.
+var partNames = [numParts]string{"Result", "Change it", "Checklist", "Answers"}
+
+// partSections are the report's sections on each page, in order. The
+// reasons come before the points so that the first view at 80×24 shows
+// the verdict and its top reasons without scrolling.
+var partSections = [numParts][]quiz.SectionKind{
+	{quiz.SectionVerdict, quiz.SectionSummary, quiz.SectionWhy, quiz.SectionPoints},
+	{quiz.SectionChange},
+	{quiz.SectionChecklist, quiz.SectionFooter},
+	{quiz.SectionAnswers},
+}
+
+// renderPart draws one page of the result screen. The resume code stays
+// under the report on every page, so the footer gives only the shop's
+// contact here.
+func renderPart(rep *quiz.Report, p resultPart, width int, st Styles) string {
+	r := reportWriter{w: max(1, width), st: st}
+	if p == partVerdict {
+		r.wrap(rep.Title(), "", "", st.Heading)
+	}
+	all := rep.Sections()
+	var secs []quiz.Section
+	for _, k := range partSections[p] {
+		for _, sec := range all {
+			if sec.Kind != k {
+				continue
+			}
+			if k == quiz.SectionFooter {
+				sec.Lines = nil
+				if rep.Shop.Contact != "" {
+					sec.Lines = []quiz.Line{{Kind: quiz.LineNote, Text: rep.Shop.Contact}}
+				}
+			}
+			secs = append(secs, sec)
+		}
+	}
+	r.sections(rep, secs, false)
+	return strings.Join(r.lines, "\n")
 }

@@ -186,7 +186,8 @@ func (m Model) updateReview(msg tea.KeyMsg) (Model, tea.Cmd) {
 		}
 		m.completed = true
 		m.refreshReport()
-		m.screen = screenResult
+		// A changed answer may change the verdict: show it first.
+		m.screen, m.part = screenResult, partVerdict
 		m.layoutResult()
 		m.vp.GotoTop()
 	case key.Matches(msg, k.Quit):
@@ -221,6 +222,8 @@ func (m Model) updateResult(msg tea.KeyMsg) (Model, tea.Cmd) {
 	again := m.saveAgain
 	m.saveAgain = false
 	switch {
+	case key.Matches(msg, k.Part):
+		m.part = resultPart(msg.Runes[0] - '1')
 	case key.Matches(msg, k.Scroll):
 		if step(msg) < 0 {
 			m.vp.ScrollUp(1)

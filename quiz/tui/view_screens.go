@@ -113,7 +113,37 @@ func (m Model) viewReview() string {
 
 func (m Model) viewResult() string {
 	mid := strings.Split(m.vp.View(), "\n")
-	return m.frame(nil, mid, 0, 0, m.resultBottom())
+	return m.frame(m.resultTabs(), mid, 0, 0, m.resultBottom())
+}
+
+// resultTabs names the result's parts with the digit that shows each; the
+// one on screen is marked with brackets as well as colour, so it shows
+// without colour too.
+func (m Model) resultTabs() []string {
+	st := m.styles
+	var words []string
+	for i, name := range partNames {
+		tab := fmt.Sprintf("%d %s", i+1, name)
+		if resultPart(i) == m.part {
+			words = append(words, st.Chosen.Render("["+tab+"]"))
+		} else {
+			words = append(words, st.Subtle.Render(" "+tab+" "))
+		}
+	}
+	// Tabs wrap as whole words at a narrow width.
+	var lines []string
+	line := ""
+	for _, t := range words {
+		if line != "" && ansi.StringWidth(line)+1+ansi.StringWidth(t) > m.inner() {
+			lines = append(lines, line)
+			line = ""
+		}
+		if line != "" {
+			line += " "
+		}
+		line += t
+	}
+	return append(lines, line)
 }
 
 // resultBottom is what stays under the report: the resume code and the
@@ -147,10 +177,15 @@ func (m Model) resultBottom() []string {
 	}
 	pos := fmt.Sprintf("lines %d-%d of %d", min(m.vp.YOffset+1, m.vp.TotalLineCount()),
 		min(m.vp.YOffset+m.vp.Height, m.vp.TotalLineCount()), m.vp.TotalLineCount())
-	if !m.vp.AtBottom() {
-		pos += " · ↓ for more"
+	switch above, below := !m.vp.AtTop(), !m.vp.AtBottom(); {
+	case above && below:
+		pos += " · more above and below"
+	case above:
+		pos += " · more above"
+	case below:
+		pos += " · more below"
 	}
-	out = append(out, st.Subtle.Render(ansi.Truncate(pos, w, "…")))
+	out = append(out, wrapStyled(pos, w, "", "", st.Subtle)...)
 	return append(out, m.bottom()...)
 }
 
@@ -163,16 +198,21 @@ func (m *Model) layoutResult() {
 	}
 	// Someone who scrolled to the end (the checklist) stays there when a
 	// status line or the help takes rows away from the report.
-	atEnd := m.vp.TotalLineCount() > 0 && m.vp.AtBottom()
+	// (A report that fits whole is at its top too, and stays there.)
+	atEnd := m.vp.TotalLineCount() > m.vp.Height && m.vp.AtBottom()
 	w := m.inner()
-	if m.vpReport != m.report || m.vp.Width != w {
-		// Scrolling keys land here too; render only when the report or
-		// the width changed.
+	if m.vpReport != m.report || m.vpPart != m.part || m.vp.Width != w {
+		// Scrolling keys land here too; render only when the report, the
+		// part or the width changed.
+		if m.vpPart != m.part {
+			atEnd = false
+			m.vp.GotoTop()
+		}
 		m.vp.Width = w
-		m.vp.SetContent(RenderReport(m.report, w, m.styles))
-		m.vpReport = m.report
+		m.vp.SetContent(renderPart(m.report, m.part, w, m.styles))
+		m.vpReport, m.vpPart = m.report, m.part
 	}
-	m.vp.Height = max(1, m.height-len(m.resultBottom()))
+	m.vp.Height = max(1, m.height-len(m.resultTabs())-len(m.resultBottom()))
 	if m.vp.PastBottom() || atEnd {
 		m.vp.GotoBottom()
 	}
