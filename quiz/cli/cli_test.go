@@ -332,6 +332,9 @@ func TestLogOnlyWhenAConsultationEnds(t *testing.T) {
 			t.Errorf("stats lacks %q:\n%s", want, r.stdout)
 		}
 	}
+	if r := run(t, "stats", "--store", "North", "--by", "counter", log); !strings.Contains(r.stdout, `Consultations: 1 (store "North")`) || !strings.Contains(r.stdout, `counter "till-2": 1 consultation`) {
+		t.Errorf("stats --store North --by counter:\n%s%s", r.stdout, r.stderr)
+	}
 	r = run(t, "stats", "--by", "store", "--format", "json", log, log, filepath.Dir(log))
 	var st struct {
 		Consultations int `json:"consultations"`
