@@ -362,17 +362,38 @@ func TestStatsDaysInTwoTimeZones(t *testing.T) {
 	if err := os.WriteFile(log, []byte(lines), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	// Read in UTC, the Los Angeles evening is already 3 December and the
+	// Tokyo morning still 2 December: the records' own dates must win.
 	for _, tc := range []struct {
 		args []string
-		want string
+		want string // date=verdict of each day kept
 	}{
-		{[]string{"--since", "2026-12-03"}, "Consultations: 1 (from 2026-12-03)"},
-		{[]string{"--until", "2026-12-02"}, "Consultations: 1 (until 2026-12-02)"},
-		{nil, "2026-12-02"},
+		{[]string{"--since", "2026-12-03"}, "2026-12-03=mass"},
+		{[]string{"--until", "2026-12-02"}, "2026-12-02=hand"},
+		{nil, "2026-12-02=hand 2026-12-03=mass"},
 	} {
-		r := run(t, append(append([]string{"stats"}, tc.args...), log)...)
-		if r.code != 0 || !strings.Contains(r.stdout, tc.want) {
-			t.Errorf("stats %v: exit %d, lacks %q:\n%s%s", tc.args, r.code, tc.want, r.stdout, r.stderr)
+		r := run(t, append(append([]string{"stats", "--format", "json"}, tc.args...), log)...)
+		var st struct {
+			Groups []struct {
+				Days []struct {
+					Date     string         `json:"date"`
+					Outcomes map[string]int `json:"outcomes"`
+				} `json:"days"`
+			} `json:"groups"`
+		}
+		if err := json.Unmarshal([]byte(r.stdout), &st); err != nil || len(st.Groups) != 1 {
+			t.Fatalf("stats %v: %v\n%s%s", tc.args, err, r.stdout, r.stderr)
+		}
+		var got []string
+		for _, d := range st.Groups[0].Days {
+			for o, n := range d.Outcomes {
+				if n > 0 {
+					got = append(got, d.Date+"="+o)
+				}
+			}
+		}
+		if strings.Join(got, " ") != tc.want {
+			t.Errorf("stats %v: days %v, want %s", tc.args, got, tc.want)
 		}
 	}
 }
