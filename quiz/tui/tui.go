@@ -108,8 +108,9 @@ type Outcome struct {
 	// Reference itself, or the last consultation of the day goes missing.
 	Logged bool
 	// LogError is the last failure to write the consultation log during
-	// the run, if any. The screen showed it at the time; the CLI repeats
-	// it after exit so a day's statistics do not go missing unnoticed.
+	// the run, if any. The screen showed it at the time; the record was
+	// kept for the next write (see shop.AppendLog), and the CLI shows at
+	// exit whatever could still not be written.
 	LogError error
 }
 
