@@ -323,6 +323,10 @@ func TestLogOnlyWhenAConsultationEnds(t *testing.T) {
 		!strings.Contains(lines[0], `"extras":[]`) || !regexp.MustCompile(`"id":"[0-9a-f]{32}"`).MatchString(lines[0]) {
 		t.Errorf("log:\n%s", data)
 	}
+	// The counter defaults to the host name.
+	if host, err := os.Hostname(); err == nil && !strings.Contains(lines[0], `"counter":"`+host+`"`) {
+		t.Errorf("first record's counter is not the host name %q: %s", host, lines[0])
+	}
 	if fi, _ := os.Stat(log); fi.Mode().Perm() != 0o600 {
 		t.Errorf("log mode %v, want 0600", fi.Mode().Perm())
 	}
