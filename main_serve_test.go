@@ -210,9 +210,33 @@ func TestServeReloadsKeysOnSIGHUP(t *testing.T) {
 }
 
 func TestServeRefusesToStartOpen(t *testing.T) {
-	r := run(t, "", nil, "serve", "--host-key", filepath.Join(t.TempDir(), "hk"))
+	hk := filepath.Join(t.TempDir(), "hk")
+	r := run(t, "", nil, "serve", "--host-key", hk)
 	if r.code != 2 || !strings.Contains(r.stderr, "--authorized-keys") || strings.Count(r.stderr, "\n") != 1 {
 		t.Fatalf("serve without keys or --public: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if _, err := os.Stat(hk); err == nil {
+		t.Error("a refused start still created a host key")
+	}
+}
+
+func TestServeBadFlags(t *testing.T) {
+	hk := filepath.Join(t.TempDir(), "hk")
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--max-session", "soon"}, `--max-session "soon" is not a duration`},
+		{[]string{"--max-sessions", "0"}, "--max-sessions 0: allow at least 1"},
+		{[]string{"--idle", "1s"}, "--idle 1s is too short"},
+		{[]string{"--listen", "127.0.0.1:99999"}, "--listen 127.0.0.1:99999"},
+		{[]string{"--save-dir", "/no/such/folder"}, "no such folder"},
+		{[]string{"extra"}, "serve takes no arguments"},
+	} {
+		r := run(t, "", nil, append([]string{"serve", "--public", "--host-key", hk}, tt.args...)...)
+		if r.code == 0 || !strings.Contains(r.stderr, tt.want) {
+			t.Errorf("serve %v: exit %d, stderr %q; want %q", tt.args, r.code, r.stderr, tt.want)
+		}
 	}
 }
 
