@@ -3,6 +3,7 @@ package serve
 import (
 	"fmt"
 	"runtime/debug"
+	"time"
 
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/wish/ratelimiter"
@@ -28,6 +29,25 @@ func (s *Server) recoverPanics(next ssh.Handler) ssh.Handler {
 			}
 		}()
 		next(sess)
+	}
+}
+
+// logSessions writes a line to the server's log when a session starts and
+// when it ends, as wish's logging middleware does, but with everything the
+// client chose (its user name, terminal type and version) quoted, so no
+// client can write escape codes or fake lines into the log.
+func (s *Server) logSessions(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		start := time.Now()
+		pty, _, hasPty := sess.Pty()
+		term := "none"
+		if hasPty {
+			term = fmt.Sprintf("%q %dx%d", pty.Term, pty.Window.Width, pty.Window.Height)
+		}
+		s.events.Printf("connect %s user %q key %v terminal %s client %q",
+			sess.RemoteAddr(), sess.User(), sess.PublicKey() != nil, term, sess.Context().ClientVersion())
+		next(sess)
+		s.events.Printf("disconnect %s after %s", sess.RemoteAddr(), time.Since(start).Round(time.Millisecond))
 	}
 }
 

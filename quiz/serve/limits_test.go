@@ -146,8 +146,8 @@ func TestPanicEndsOnlyThatSession(t *testing.T) {
 	var errs bytes.Buffer
 	s.Stderr = &errs
 	s.Stdin = strings.NewReader(answers)
-	// The logging step writes "<user> connect ..."; for this user the
-	// writer panics, inside the session's goroutine.
+	// The logging step writes `connect ... user "counter"`; for this
+	// user the writer panics, inside the session's goroutine.
 	if err := s.Run(""); exitStatus(err) != 1 || !strings.Contains(errs.String(), "something went wrong on the server") {
 		t.Fatalf("panicking session: %v, stderr %q", err, errs.String())
 	}
@@ -175,7 +175,7 @@ type panicky struct {
 }
 
 func (p *panicky) Write(b []byte) (int, error) {
-	if bytes.Contains(b, []byte("counter connect")) {
+	if bytes.Contains(b, []byte(`user "counter"`)) {
 		fire := false
 		p.once.Do(func() { fire = true })
 		if fire {
@@ -225,4 +225,28 @@ func TestReloadKeys(t *testing.T) {
 		t.Fatalf("the old session was dropped: %v", err)
 	}
 	waitText(t, p.out, "Question 2 of 2")
+}
+
+// What a client chooses to call itself reaches the server's log quoted:
+// no escape codes, no line of its own.
+func TestLogQuotesWhatClientsSend(t *testing.T) {
+	r := start(t, Config{Public: true})
+	c, err := gossh.Dial("tcp", r.addr, &gossh.ClientConfig{
+		User:            "eve\x1b[31m\n2026/01/01 00:00:00 stopped",
+		Auth:            []gossh.AuthMethod{noQuestions},
+		HostKeyCallback: gossh.InsecureIgnoreHostKey(),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	s, _ := c.NewSession()
+	s.Stdin = strings.NewReader(answers)
+	if _, err := s.Output(""); err != nil {
+		t.Fatal(err)
+	}
+	ev := r.events.String()
+	if strings.Contains(ev, "\x1b") || strings.Contains(ev, "\n2026/01/01") || !strings.Contains(ev, `user "eve\x1b[31m\n2026`) {
+		t.Errorf("events:\n%q", ev)
+	}
 }

@@ -20,7 +20,6 @@ import (
 
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/wish"
-	"github.com/charmbracelet/wish/logging"
 	"github.com/charmbracelet/wish/ratelimiter"
 	gossh "golang.org/x/crypto/ssh"
 
@@ -171,7 +170,7 @@ func New(cfg Config) (*Server, error) {
 			s.terminalStep,
 			s.sessionCap,
 			s.rateLimit(limiter),
-			logging.MiddlewareWithLogger(s.events),
+			s.logSessions,
 			s.recoverPanics,
 		),
 	}
