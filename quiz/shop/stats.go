@@ -1,9 +1,9 @@
 package shop
 
 import (
+	"encoding/binary"
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/jewelguide/jewelguide/quiz"
 )
@@ -201,10 +201,12 @@ func (b *Builder) Group(guide, hash, by string) *Tally {
 }
 
 func (b *Builder) group(guide, hash, by []byte) *Tally {
-	k := append(b.keyBuf[:0], guide...)
-	k = append(k, 0)
+	// Lengths first, so that no names can run into each other whatever
+	// bytes they hold.
+	k := binary.AppendUvarint(b.keyBuf[:0], uint64(len(guide)))
+	k = append(k, guide...)
+	k = binary.AppendUvarint(k, uint64(len(hash)))
 	k = append(k, hash...)
-	k = append(k, 0)
 	k = append(k, by...)
 	b.keyBuf = k
 	i, evicted := b.groups.find(k)
@@ -284,12 +286,11 @@ func (b *Builder) add(v *recView) {
 // in parallel). Its malformed lines are not merged: their line numbers
 // need the reader's correction.
 func (b *Builder) Merge(o *Builder) {
-	for i, t := range o.tallies {
+	for _, t := range o.tallies {
 		if t == nil {
 			continue
 		}
-		parts := strings.SplitN(o.groups.ids[i], "\x00", 3)
-		b.group([]byte(parts[0]), []byte(parts[1]), []byte(parts[2])).merge(t)
+		b.group([]byte(t.guide), []byte(t.hash), []byte(t.by)).merge(t)
 	}
 	b.sink.total += o.sink.total
 	b.outOfRange += o.outOfRange
@@ -316,7 +317,13 @@ func (b *Builder) Finish() *Stats {
 		if a.Total != c.Total {
 			return a.Total > c.Total
 		}
-		return a.Guide+"\x00"+a.Hash+"\x00"+a.By < c.Guide+"\x00"+c.Hash+"\x00"+c.By
+		if a.Guide != c.Guide {
+			return a.Guide < c.Guide
+		}
+		if a.Hash != c.Hash {
+			return a.Hash < c.Hash
+		}
+		return a.By < c.By
 	})
 	return st
 }

@@ -710,3 +710,20 @@ func TestWriteStatsTextNarrow(t *testing.T) {
 		t.Errorf("per-day lines missing:\n%s", out)
 	}
 }
+
+// Guide names and hashes are kept apart whatever bytes they hold: two
+// groups whose names would read the same run together stay two, in one
+// pass and in pieces alike.
+func TestGroupNamesDoNotRunTogether(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "nul.log")
+	appendRaw(t, path, `{"time":"2026-11-27T10:00:00Z","guide":"a\u0000b","guide_hash":"h","verdict":"v"}`+"\n"+
+		`{"time":"2026-11-27T10:00:00Z","guide":"a","guide_hash":"b\u0000h","verdict":"v"}`+"\n")
+	defer func(n int64) { chunkSize = n }(chunkSize)
+	for _, size := range []int64{1, 1 << 20} {
+		chunkSize = size
+		st := readWith(t, StatsOptions{}, path)
+		if len(st.Groups) != 2 || st.Groups[0].Guide != "a" || st.Groups[0].Hash != "b\x00h" || st.Groups[1].Guide != "a\x00b" {
+			t.Errorf("pieces of %d bytes: groups %+v", size, st.Groups)
+		}
+	}
+}
