@@ -80,3 +80,17 @@ func TestStatsUnderAccessibleHasNoBlocks(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckWarnsAboutAnUnreadableAccent: check names the colours an
+// accent that fails the contrast is shown in instead.
+func TestCheckWarnsAboutAnUnreadableAccent(t *testing.T) {
+	r := runMain(t, map[string]string{}, "check", fixtureGuide)
+	if !strings.Contains(r.stdout, "warning: shop accent #b07d2b is hard to read (under 4.5:1 contrast); it is shown on light backgrounds as #") {
+		t.Errorf("no warning about the accent:\n%s", r.stdout)
+	}
+	for _, g := range []string{"../../data/guide.yaml", "../../data/examples/silver-studio.yaml"} {
+		if r := runMain(t, map[string]string{}, "check", g); strings.Contains(r.stdout, "accent") {
+			t.Errorf("%s: the shipped accent is not readable:\n%s", g, r.stdout)
+		}
+	}
+}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/jewelguide/jewelguide/data"
 	"github.com/jewelguide/jewelguide/quiz"
+	"github.com/jewelguide/jewelguide/quiz/tui"
 )
 
 // coverageSeed fixes the sample a large guide is checked on, so two runs
@@ -97,6 +98,21 @@ func checkFile(env Env, files []string, strict bool) error {
 
 	cov := g.Cover(coverageSeed)
 	warnings := g.Lint(cov)
+	if acc := g.Shop.Accent; acc != "" {
+		// The screen adjusts an accent that does not read; say to what,
+		// so the shop can choose its own colour that does.
+		if light, dark, changed := tui.Adjusted(acc); changed {
+			var on []string
+			if light != acc {
+				on = append(on, "on light backgrounds as "+light)
+			}
+			if dark != acc {
+				on = append(on, "on dark backgrounds as "+dark)
+			}
+			warnings = append(warnings, quiz.Warning{Msg: fmt.Sprintf("shop accent %s is hard to read (under 4.5:1 contrast); it is shown %s",
+				acc, strings.Join(on, " and "))})
+		}
+	}
 	options, rules := 0, len(g.Rules)
 	for _, q := range g.Questions {
 		options += len(q.Options)

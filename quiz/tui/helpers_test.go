@@ -2,6 +2,8 @@ package tui
 
 import (
 	"os"
+	"regexp"
+	"strconv"
 	"slices"
 	"strings"
 	"testing"
@@ -160,3 +162,19 @@ var allStudio = []string{"enter", "3", "3", "3", "1", "2", "enter"}
 // burst is runes arriving in one read, as Bubble Tea delivers fast typing,
 // a scanner or an unbracketed paste.
 func burst(s string) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)} }
+
+var sgr = regexp.MustCompile(`\x1b\[([0-9;]*)m`)
+
+// hasColour reports whether s sets a foreground or background colour;
+// bold, reverse and the like are not colour.
+func hasColour(s string) bool {
+	for _, m := range sgr.FindAllStringSubmatch(s, -1) {
+		for _, p := range strings.Split(m[1], ";") {
+			n, _ := strconv.Atoi(p)
+			if (n >= 30 && n <= 48) || (n >= 90 && n <= 107) {
+				return true
+			}
+		}
+	}
+	return false
+}

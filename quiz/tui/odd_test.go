@@ -70,8 +70,8 @@ func TestRenderReportFitsEveryWidth(t *testing.T) {
 						t.Fatalf("%s %v width %d: line %d is %d wide: %q", g.Name, a, w, i, lw, l)
 					}
 				}
-				if strings.Contains(out, "\x1b") {
-					t.Fatalf("plain styles gave an escape code at width %d", w)
+				if hasColour(out) {
+					t.Fatalf("colourless styles gave a colour at width %d", w)
 				}
 			}
 		}

@@ -56,7 +56,7 @@ func TestStylesForRenderer(t *testing.T) {
 		t.Fatalf("a 256-colour renderer drew no colour: %q", out[:min(len(out), 200)])
 	}
 	plain := New(Options{Guide: fixtureGuide(t), Renderer: r, NoColor: true})
-	if out := plain.View(); strings.Contains(out, "\x1b[") {
+	if out := plain.View(); hasColour(out) {
 		t.Fatal("NoColor with a renderer still drew colour")
 	}
 	// The process default (pinned to no colour by TestMain) is unchanged.

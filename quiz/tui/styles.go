@@ -69,9 +69,11 @@ func NewStyles(accent string, noColor bool) Styles {
 func NewStylesFor(r *lipgloss.Renderer, accent string, noColor bool) Styles {
 	if noColor {
 		// A renderer of its own, so turning colour off here never changes
-		// the process-wide default another caller relies on.
+		// the process-wide default another caller relies on. It keeps
+		// bold, reverse and the like, as the no-color convention asks:
+		// only the colours go (dropColours, below).
 		r = lipgloss.NewRenderer(io.Discard)
-		r.SetColorProfile(termenv.Ascii)
+		r.SetColorProfile(termenv.ANSI)
 	} else {
 		// Ask the terminal for its background now, before Bubble Tea owns
 		// the input: a query made during the first View would race the
@@ -79,17 +81,23 @@ func NewStylesFor(r *lipgloss.Renderer, accent string, noColor bool) Styles {
 		r.HasDarkBackground()
 	}
 	p := r.ColorProfile()
+	// Each colour in two versions, for light and dark backgrounds, each
+	// readable on its own (see readable).
 	adaptive := func(light, dark string) lipgloss.AdaptiveColor {
-		return lipgloss.AdaptiveColor{Light: nearest(p, light), Dark: nearest(p, dark)}
+		return lipgloss.AdaptiveColor{Light: readable(p, light, white), Dark: readable(p, dark, black)}
 	}
-	var acc lipgloss.TerminalColor = adaptive("#8a5a00", "#e0b050")
-	progressFull := "#b07d2b"
-	if accent != "" {
-		acc = lipgloss.Color(nearest(p, accent))
-		progressFull = accent
+	if accent == "" {
+		accent = "#996d25"
 	}
-	subtle := adaptive("#6b6b6b", "#9a9a9a")
-	faint := adaptive("#a8a8a8", "#5c5c5c")
+	acc := adaptive(accent, accent)
+	progressFull := acc.Dark
+	if !r.HasDarkBackground() {
+		progressFull = acc.Light
+	}
+	subtle := adaptive("#5e5e5e", "#a0a0a0")
+	// faint is for the help's descriptions and the other outcomes' bars:
+	// quieter than subtle, but still readable.
+	faint := adaptive("#6e6e6e", "#8c8c8c")
 	text := adaptive("#1a1a1a", "#e8e8e8")
 	warn := adaptive("#b3261e", "#ff8a80")
 	good := adaptive("#1b7a3a", "#7fd99a")
@@ -103,7 +111,9 @@ func NewStylesFor(r *lipgloss.Renderer, accent string, noColor bool) Styles {
 		Cursor:   r.NewStyle().Bold(true).Foreground(acc),
 		Chosen:   r.NewStyle().Bold(true).Foreground(acc),
 		Notice:   r.NewStyle().Bold(true).Foreground(warn),
-		Verdict:  r.NewStyle().Bold(true).Underline(true).Foreground(acc),
+		// No underline: Lip Gloss styles underlined text a letter at a
+		// time, an escape sequence per letter in every captured output.
+		Verdict:  r.NewStyle().Bold(true).Foreground(acc),
 		Bar:      r.NewStyle().Foreground(acc),
 		BarOther: r.NewStyle().Foreground(faint),
 		Plus:     r.NewStyle().Foreground(good),
@@ -120,11 +130,23 @@ func NewStylesFor(r *lipgloss.Renderer, accent string, noColor bool) Styles {
 			FullDesc:       r.NewStyle().Foreground(faint),
 			FullSeparator:  r.NewStyle().Foreground(faint),
 		},
-		ProgressFull:    nearest(p, progressFull),
-		ProgressEmpty:   nearest(p, "#606060"),
+		ProgressFull:    progressFull,
+		ProgressEmpty:   pick(r, faint),
 		ProgressProfile: p,
 	}
+	if noColor {
+		st.dropColours()
+	}
 	return st
+}
+
+// pick is the version of an adaptive colour for r's background, for the
+// progress bar, which takes one colour.
+func pick(r *lipgloss.Renderer, c lipgloss.AdaptiveColor) string {
+	if r.HasDarkBackground() {
+		return c.Dark
+	}
+	return c.Light
 }
 
 // nearest is colour c ("#rrggbb" or an ANSI number) as profile p can show
@@ -143,4 +165,18 @@ func nearest(p termenv.Profile, c string) string {
 		return strconv.Itoa(int(v))
 	}
 	return c
+}
+
+// dropColours takes every colour out of the styles and keeps their
+// attributes, for NO_COLOR.
+func (st *Styles) dropColours() {
+	for _, s := range []*lipgloss.Style{
+		&st.Heading, &st.Title, &st.Text, &st.Subtle, &st.Why, &st.Cursor, &st.Chosen, &st.Notice,
+		&st.Verdict, &st.Bar, &st.BarOther, &st.Plus, &st.Minus, &st.Button, &st.InputCursor,
+		&st.Help.Ellipsis, &st.Help.ShortKey, &st.Help.ShortDesc, &st.Help.ShortSeparator,
+		&st.Help.FullKey, &st.Help.FullDesc, &st.Help.FullSeparator,
+	} {
+		*s = s.UnsetForeground().UnsetBackground()
+	}
+	st.ProgressFull, st.ProgressEmpty, st.ProgressProfile = "", "", termenv.Ascii
 }
