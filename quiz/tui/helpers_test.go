@@ -3,8 +3,8 @@ package tui
 import (
 	"os"
 	"regexp"
-	"strconv"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 

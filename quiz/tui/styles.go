@@ -103,14 +103,14 @@ func NewStylesFor(r *lipgloss.Renderer, accent string, noColor bool) Styles {
 	good := adaptive("#1b7a3a", "#7fd99a")
 
 	st := Styles{
-		Heading:  r.NewStyle().Bold(true).Foreground(acc),
-		Title:    r.NewStyle().Bold(true).Foreground(text),
-		Text:     r.NewStyle().Foreground(text),
-		Subtle:   r.NewStyle().Foreground(subtle),
-		Why:      r.NewStyle().Italic(true).Foreground(subtle),
-		Cursor:   r.NewStyle().Bold(true).Foreground(acc),
-		Chosen:   r.NewStyle().Bold(true).Foreground(acc),
-		Notice:   r.NewStyle().Bold(true).Foreground(warn),
+		Heading: r.NewStyle().Bold(true).Foreground(acc),
+		Title:   r.NewStyle().Bold(true).Foreground(text),
+		Text:    r.NewStyle().Foreground(text),
+		Subtle:  r.NewStyle().Foreground(subtle),
+		Why:     r.NewStyle().Italic(true).Foreground(subtle),
+		Cursor:  r.NewStyle().Bold(true).Foreground(acc),
+		Chosen:  r.NewStyle().Bold(true).Foreground(acc),
+		Notice:  r.NewStyle().Bold(true).Foreground(warn),
 		// No underline: Lip Gloss styles underlined text a letter at a
 		// time, an escape sequence per letter in every captured output.
 		Verdict:  r.NewStyle().Bold(true).Foreground(acc),
