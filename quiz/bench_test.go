@@ -95,6 +95,35 @@ func BenchmarkParse(b *testing.B) {
 	}
 }
 
+// BenchmarkCover is check's own work past loading: the search for rules
+// that can never fire and the verdicts over every answer set, or over a
+// sample when that is more than quiz.CheckWork. The default guide's walk is
+// exact; the 250-question guide (issue 16's shape) is sampled.
+func BenchmarkCover(b *testing.B) {
+	cases := map[string][]byte{
+		"default":                      data.Guide,
+		"block/q=250,r=2400":           gen.YAML(gen.Spec{Questions: 250, Options: 10, Rules: 2400, Seed: 1}, gen.Block),
+		"flow/" + gen.Largest().Name(): gen.YAML(gen.Largest(), gen.Flow),
+	}
+	for _, name := range []string{"default", "block/q=250,r=2400", "flow/" + gen.Largest().Name()} {
+		g, err := quiz.Parse("bench.yaml", cases[name])
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			start := cpuTime()
+			for i := 0; i < b.N; i++ {
+				cov := g.Cover(1)
+				b.ReportMetric(float64(cov.Total), "sets")
+			}
+			// The machines these run on are shared: processor time per
+			// call says more than the wall-clock ns/op beside it.
+			b.ReportMetric(float64(cpuTime()-start)/float64(b.N)/1e6, "cpu-ms/op")
+		})
+	}
+}
+
 // BenchmarkNodeTree is yaml.v3's node tree alone for the guides
 // BenchmarkParse loads: the floor that loading is measured against (issue
 // 16 asks loading to allocate at most 1.5 times as much).

@@ -87,47 +87,94 @@ func (g *Guide) cover(seed int64, work int) *Coverage {
 		}
 		cov.Total++
 	}
-	affordable := big.NewInt(int64(max(left/cost, 1)))
-	if cov.Possible.Cmp(affordable) > 0 {
+	if cov.Possible.Cmp(big.NewInt(int64(left))) > 0 || g.walkCost(choices, cov.Possible.Int64()) > left {
 		// Drawing an answer costs about as much again per question.
-		affordable.SetInt64(int64(max(left/(cost+randomCost*len(g.Questions)), minSample)))
 		cov.Sampled = true
-		g.startDecides(cov, int(affordable.Int64()))
+		n := max(left/(cost+randomCost*len(g.Questions)), minSample)
+		g.startDecides(cov, n)
 		rng := rand.New(rand.NewSource(seed))
-		for n := affordable.Int64(); n > 0; n-- {
+		buf := make([]int, maxOptions)
+		for ; n > 0; n-- {
 			for qi := range g.Questions {
-				g.setOptions(sel, qi, choices[qi].random(rng))
+				g.setOptions(sel, qi, choices[qi].random(rng, buf))
 			}
 			score()
 		}
 		cov.Work += cov.Total * (cost + randomCost*len(g.Questions))
 		return cov
 	}
-	// Few enough to list: enumerate them with an odometer.
+	// Few enough to list: enumerate them with an odometer, rescoring
+	// only what each changed answer touches.
 	g.startDecides(cov, int(cov.Possible.Int64()))
 	lists := make([][][]int, len(g.Questions))
 	for qi := range g.Questions {
 		lists[qi] = choices[qi].all()
 		g.setOptions(sel, qi, lists[qi][0])
 	}
+	g.tally(sel, s.scores, s.bans, s.fired)
+	cov.Work += cost
 	idx := make([]int, len(g.Questions))
 	for {
-		score()
+		d := g.decide(s.scores, s.bans)
+		g.coverDecides(cov, sel, s, d)
+		cov.Wins[g.Outcomes[d.verdict].ID]++
+		if d.close {
+			cov.Close++
+		}
+		cov.Total++
+		cov.Work += len(g.Outcomes)
 		k := 0
 		for ; k < len(idx); k++ {
-			idx[k]++
-			if idx[k] < len(lists[k]) {
-				g.setOptions(sel, k, lists[k][idx[k]])
+			idx[k] = (idx[k] + 1) % len(lists[k])
+			cov.Work += g.rescore(sel, k, lists[k][idx[k]], s)
+			if idx[k] != 0 {
 				break
 			}
-			idx[k] = 0
-			g.setOptions(sel, k, lists[k][0])
 		}
 		if k == len(idx) {
-			cov.Work += cov.Total * cost
 			return cov
 		}
 	}
+}
+
+// rescore makes opts the answer to question qi and updates the points,
+// the wishes and the fired rules in s by what that changes: the question's
+// own points and wishes, and the rules that look at it. It returns the
+// work done.
+func (g *Guide) rescore(sel []bool, qi int, opts []int, s *scratch) int {
+	g.addOptionPoints(qi, sel, s.scores, s.bans, -1)
+	g.setOptions(sel, qi, opts)
+	g.addOptionPoints(qi, sel, s.scores, s.bans, 1)
+	work := 3 * len(g.Questions[qi].Options)
+	for _, ri := range g.rulesByQuestion[qi] {
+		ru := &g.Rules[ri]
+		work += ru.terms
+		if f := ru.When.eval(sel); f != s.fired[ri] {
+			s.fired[ri] = f
+			sign := 1
+			if !f {
+				sign = -1
+			}
+			g.addPoints(ru.Points, s.scores, sign)
+		}
+	}
+	return work
+}
+
+// walkCost is the work of scoring all n answer sets with the odometer:
+// the first question's answer changes at every step, the second's once per
+// round of the first, and so on; each change costs what rescore does.
+func (g *Guide) walkCost(choices []choiceSet, n int64) int {
+	cost, every := float64(n)*float64(len(g.Outcomes)), 1.0
+	for qi := range g.Questions {
+		c := 3 * len(g.Questions[qi].Options)
+		for _, ri := range g.rulesByQuestion[qi] {
+			c += g.Rules[ri].terms
+		}
+		cost += float64(n) / every * float64(c)
+		every *= float64(choices[qi].count.Int64())
+	}
+	return int(min(cost, 1<<62))
 }
 
 // choiceSet is the ways to answer one question in a complete quiz: one
@@ -171,14 +218,24 @@ func (c choiceSet) all() [][]int {
 	return out
 }
 
-// random draws a choice: an option, or for a multi-select question a
-// number of ticks and then that many distinct options.
-func (c choiceSet) random(rng *rand.Rand) []int {
+// random draws a choice into buf, which must hold n: an option, or for a
+// multi-select question a number of ticks and then that many distinct
+// options (the first of a shuffle).
+func (c choiceSet) random(rng *rand.Rand, buf []int) []int {
 	if !c.multi {
-		return []int{rng.Intn(c.n)}
+		buf[0] = rng.Intn(c.n)
+		return buf[:1]
 	}
 	k := rng.Intn(min(c.max, c.n) + 1)
-	return rng.Perm(c.n)[:k]
+	perm := buf[:c.n]
+	for i := range perm {
+		perm[i] = i
+	}
+	for i := 0; i < k; i++ {
+		j := i + rng.Intn(c.n-i)
+		perm[i], perm[j] = perm[j], perm[i]
+	}
+	return perm[:k]
 }
 
 // setOptions makes opts (indices within question qi) its answer.

@@ -101,3 +101,36 @@ func TestRuleSearchOutOfWork(t *testing.T) {
 		t.Errorf("with the full budget: unsearched %d, never %v; want the rule found unable to fire", cov.Unsearched, cov.never)
 	}
 }
+
+// The exact walk rescores only what each changed answer touches; its
+// verdicts must be those of scoring every answer set from scratch.
+func TestCoverWalkMatchesScoringEachSet(t *testing.T) {
+	g := twoOptionGuide(t, 5, "  - {id: r1, when: {all: [q0=a, q1=b]}, points: {mass: 3}, reason: R}\n"+
+		"  - {id: r2, when: {any: [q2=c, {not: q3=a}]}, points: {hand: 2}, reason: R}\n"+
+		"  - {id: r3, when: {all: [q4=b, q0=c]}, points: {hand: 5}, reason: R}\n")
+	cov := g.Cover(1)
+	if cov.Sampled || cov.Total != 243 {
+		t.Fatalf("sampled %v, %d sets; want all 3^5 = 243", cov.Sampled, cov.Total)
+	}
+	want := map[string]int{}
+	s := g.newScratch()
+	sel := make([]bool, g.nOptions)
+	var walk func(qi int)
+	walk = func(qi int) {
+		if qi == len(g.Questions) {
+			g.tally(sel, s.scores, s.bans, s.fired)
+			want[g.Outcomes[g.decide(s.scores, s.bans).verdict].ID]++
+			return
+		}
+		for _, c := range g.choiceSet(qi).all() {
+			g.setOptions(sel, qi, c)
+			walk(qi + 1)
+		}
+	}
+	walk(0)
+	for _, o := range g.Outcomes {
+		if cov.Wins[o.ID] != want[o.ID] {
+			t.Errorf("%s wins %d sets, scoring each from scratch gives %d", o.ID, cov.Wins[o.ID], want[o.ID])
+		}
+	}
+}

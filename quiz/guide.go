@@ -129,6 +129,10 @@ type Wish struct {
 type Points struct {
 	Outcome string
 	Points  int
+
+	// outcome is Outcome's index in the guide, resolved at load so that
+	// scoring adds points without looking ids up.
+	outcome int
 }
 
 // Rule adds points when a combination of answers holds.
@@ -138,6 +142,9 @@ type Rule struct {
 	Points []Points
 	Reason string
 	Line   int
+
+	// terms counts the condition's terms: the work of evaluating it.
+	terms int
 }
 
 // Cond is a condition on the answers. Exactly one of its parts is set:

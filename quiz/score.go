@@ -287,7 +287,7 @@ func (g *Guide) addOptionPoints(qi int, sel []bool, scores, bans []int, sign int
 
 func (g *Guide) addPoints(ps []Points, scores []int, sign int) {
 	for _, p := range ps {
-		scores[g.outcomeIdx[p.Outcome]] += sign * p.Points
+		scores[p.outcome] += sign * p.Points
 	}
 }
 

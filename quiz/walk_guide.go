@@ -197,7 +197,7 @@ func (l *loader) points(n *yaml.Node, owner part) (out []Points, stated bool) {
 			l.problem(k, "%s gives points to %q twice", owner, id)
 			continue
 		}
-		out = append(out, Points{Outcome: id, Points: pts})
+		out = append(out, Points{Outcome: id, Points: pts, outcome: l.g.outcomeIdx[id]})
 	}
 	return out, len(n.Content) > 0
 }
@@ -432,7 +432,9 @@ func (l *loader) rules(n *yaml.Node) {
 		if v := f.get("when"); v == nil {
 			f.missing("", "%s has no \"when\" condition", name)
 		} else {
+			before := l.spent.conds
 			ru.When = l.cond(v, name, 0, &qs)
+			ru.terms = l.spent.conds - before
 		}
 		for _, qi := range qs {
 			g.rulesByQuestion[qi] = append(g.rulesByQuestion[qi], len(g.Rules))
