@@ -94,3 +94,19 @@ func TestCheckWarnsAboutAnUnreadableAccent(t *testing.T) {
 		}
 	}
 }
+
+// TestThemeFlag: --theme takes auto, ansi or high-contrast and refuses
+// anything else with exit 2; ansi colours the forced report with palette
+// colours only.
+func TestThemeFlag(t *testing.T) {
+	args := []string{"--guide", fixtureGuide, "--answer", "use=moment", "--theme"}
+	if r := runMain(t, map[string]string{}, append(args, "dark")...); r.code != ExitUsage || !strings.Contains(r.stderr, `--theme "dark" is not known; use auto, ansi or high-contrast`) {
+		t.Errorf("--theme dark: exit %d, %q", r.code, r.stderr)
+	}
+	for _, th := range []string{"auto", "ansi", "high-contrast"} {
+		r := runMain(t, map[string]string{"CLICOLOR_FORCE": "1"}, append(args, th)...)
+		if r.code != 0 || !strings.Contains(r.stdout, "Studio piece") {
+			t.Errorf("--theme %s: exit %d: %s", th, r.code, r.stderr)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/jewelguide/jewelguide/quiz"
+	"github.com/jewelguide/jewelguide/quiz/tui"
 )
 
 type answerFlag struct {
@@ -30,6 +31,8 @@ type options struct {
 	// store and counter go into each log record; empty means the
 	// defaults (the guide's shop name, the host name).
 	store, counter string
+	// theme is --theme: the interface's and the styled report's colours.
+	theme tui.Theme
 	// done is set when a flag such as --help already did all there was to do.
 	done bool
 }
@@ -66,6 +69,9 @@ Flags:
   --answers FILE        answers from a YAML or JSON file (question: option);
                         --answer flags override it
   --format FORMAT       report format: text, markdown or json (default text)
+  --theme THEME         colours: auto (default; for a light or dark
+                        background), ansi (the terminal's own 16 colours)
+                        or high-contrast
   --plain               ask line by line instead of full screen (also chosen
                         when input or output is not a terminal, or TERM=dumb)
   --resume CODE         open the review with the answers behind a resume code
@@ -104,6 +110,7 @@ func parseFlags(args []string, env Env) (_ *options, err error) {
 	fs.StringVar(&o.answersFile, "answers", "", "")
 	fs.StringVar(&o.format, "format", "text", "")
 	fs.BoolVar(&o.plain, "plain", false, "")
+	theme := fs.String("theme", "auto", "")
 	fs.StringVar(&o.resume, "resume", "", "")
 	fs.StringVar(&o.saveDir, "save-dir", "", "")
 	fs.StringVar(&o.logFile, "log", "", "")
@@ -126,6 +133,9 @@ func parseFlags(args []string, env Env) (_ *options, err error) {
 		fmt.Fprintf(env.Stdout, "jewelguide %s\n", env.Version)
 		o.done = true
 		return o, nil
+	}
+	if o.theme, err = tui.ParseTheme(*theme); err != nil {
+		return nil, usageErr("%v", err)
 	}
 	switch o.format {
 	case "text", "markdown", "json":

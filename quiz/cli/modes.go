@@ -28,10 +28,11 @@ func (e Env) width() int {
 func printReport(env Env, opts *options, g *quiz.Guide, a quiz.Answers) error {
 	rep := quiz.NewReport(g, g.Evaluate(a))
 	rep.Code = g.Code(a)
-	return writeReport(env, opts.format, rep)
+	return writeReport(env, opts, rep)
 }
 
-func writeReport(env Env, format string, rep *quiz.Report) error {
+func writeReport(env Env, opts *options, rep *quiz.Report) error {
+	format := opts.format
 	var err error
 	switch format {
 	case "json":
@@ -40,7 +41,7 @@ func writeReport(env Env, format string, rep *quiz.Report) error {
 		err = quiz.WriteMarkdown(env.Stdout, rep)
 	default:
 		if colourAllowed(env) {
-			_, err = io.WriteString(env.Stdout, styledReport(env, rep))
+			_, err = io.WriteString(env.Stdout, styledReport(env, rep, opts.theme))
 		} else {
 			err = quiz.WriteText(env.Stdout, rep, env.width())
 		}

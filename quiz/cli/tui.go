@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/charmbracelet/lipgloss"
 	"time"
 
 	"github.com/jewelguide/jewelguide/quiz"
@@ -35,6 +36,7 @@ func runTUI(ctx context.Context, env Env, opts *options, g *quiz.Guide, start qu
 		LogFile:   opts.logFile,
 		Origin:    opts.origin(),
 		Idle:      opts.idle,
+		Theme:     opts.theme,
 		Suspend:   suspend,
 	})
 	if err != nil && ctx.Err() == nil {
@@ -85,8 +87,8 @@ const maxReportWidth = 100
 
 // styledReport renders the report with the interface's styles, for a
 // terminal that shows colour.
-func styledReport(env Env, rep *quiz.Report) string {
-	st := tui.NewStyles(rep.Shop.Accent, false)
+func styledReport(env Env, rep *quiz.Report, th tui.Theme) string {
+	st := tui.NewThemedStyles(lipgloss.DefaultRenderer(), rep.Shop.Accent, false, th)
 	// Long lines are hard to read in a wide window; the result screen
 	// stops at the same width.
 	return tui.RenderReport(rep, min(env.width(), maxReportWidth), st) + "\n"

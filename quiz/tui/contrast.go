@@ -82,6 +82,11 @@ func shown(p termenv.Profile, c string) rgb {
 // where a small change moves nothing, it is the nearest palette colour
 // that passes. The result is a colour string for p, as nearest gives.
 func readable(p termenv.Profile, hex string, bg rgb) string {
+	return readableAt(p, hex, bg, minContrast)
+}
+
+// readableAt is readable for a contrast of at least least.
+func readableAt(p termenv.Profile, hex string, bg rgb, least float64) string {
 	want, ok := parseHex(hex)
 	if !ok || p == termenv.Ascii {
 		return nearest(p, hex)
@@ -90,7 +95,7 @@ func readable(p termenv.Profile, hex string, bg rgb) string {
 		best, bestD := -1, math.Inf(1)
 		for i := 0; i < 16; i++ {
 			c := shown(p, strconv.Itoa(i))
-			if contrast(c, bg) < minContrast {
+			if contrast(c, bg) < least {
 				continue
 			}
 			if d := want.distance(c); d < bestD {
@@ -105,7 +110,7 @@ func readable(p termenv.Profile, hex string, bg rgb) string {
 	}
 	for step := 0; step <= 20; step++ {
 		c := want.blend(toward, float64(step)/20).hex()
-		if contrast(shown(p, c), bg) >= minContrast {
+		if contrast(shown(p, c), bg) >= least {
 			return nearest(p, c)
 		}
 	}

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"io"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -20,36 +21,42 @@ func TestEveryColourIsReadable(t *testing.T) {
 				r := lipgloss.NewRenderer(io.Discard)
 				r.SetColorProfile(p)
 				r.SetHasDarkBackground(dark)
-				st := NewStylesFor(r, accent, false)
-				bg := white
-				if dark {
-					bg = black
-				}
-				styles := map[string]lipgloss.Style{
-					"Heading": st.Heading, "Title": st.Title, "Text": st.Text, "Subtle": st.Subtle, "Why": st.Why,
-					"Cursor": st.Cursor, "Chosen": st.Chosen, "Notice": st.Notice, "Verdict": st.Verdict,
-					"Bar": st.Bar, "BarOther": st.BarOther, "Plus": st.Plus, "Minus": st.Minus, "Button": st.Button,
-					"HelpKey": st.Help.ShortKey, "HelpDesc": st.Help.ShortDesc, "HelpSep": st.Help.ShortSeparator,
-					"FullKey": st.Help.FullKey, "FullDesc": st.Help.FullDesc,
-				}
-				colours := map[string]string{"ProgressFull": st.ProgressFull, "ProgressEmpty": st.ProgressEmpty}
-				for name, s := range styles {
-					switch c := s.GetForeground().(type) {
-					case lipgloss.AdaptiveColor:
-						colours[name] = c.Light
-						if dark {
-							colours[name] = c.Dark
-						}
-					case lipgloss.Color:
-						colours[name] = string(c)
-					default:
-						t.Errorf("%s has no colour of its own: %T", name, c)
+				for _, th := range []Theme{ThemeAuto, ThemeHighContrast} {
+					least := minContrast
+					if th == ThemeHighContrast {
+						least = 7
 					}
-				}
-				for name, c := range colours {
-					if got := contrast(shown(p, c), bg); got < minContrast {
-						t.Errorf("profile %d, dark %v, accent %q: %s %q shows as %s, contrast %.2f:1",
-							p, dark, accent, name, c, shown(p, c).hex(), got)
+					st := NewThemedStyles(r, accent, false, th)
+					bg := white
+					if dark {
+						bg = black
+					}
+					styles := map[string]lipgloss.Style{
+						"Heading": st.Heading, "Title": st.Title, "Text": st.Text, "Subtle": st.Subtle, "Why": st.Why,
+						"Cursor": st.Cursor, "Chosen": st.Chosen, "Notice": st.Notice, "Verdict": st.Verdict,
+						"Bar": st.Bar, "BarOther": st.BarOther, "Plus": st.Plus, "Minus": st.Minus, "Button": st.Button,
+						"HelpKey": st.Help.ShortKey, "HelpDesc": st.Help.ShortDesc, "HelpSep": st.Help.ShortSeparator,
+						"FullKey": st.Help.FullKey, "FullDesc": st.Help.FullDesc,
+					}
+					colours := map[string]string{"ProgressFull": st.ProgressFull, "ProgressEmpty": st.ProgressEmpty}
+					for name, s := range styles {
+						switch c := s.GetForeground().(type) {
+						case lipgloss.AdaptiveColor:
+							colours[name] = c.Light
+							if dark {
+								colours[name] = c.Dark
+							}
+						case lipgloss.Color:
+							colours[name] = string(c)
+						default:
+							t.Errorf("%s has no colour of its own: %T", name, c)
+						}
+					}
+					for name, c := range colours {
+						if got := contrast(shown(p, c), bg); got < least {
+							t.Errorf("theme %d, profile %d, dark %v, accent %q: %s %q shows as %s, contrast %.2f:1",
+								th, p, dark, accent, name, c, shown(p, c).hex(), got)
+						}
 					}
 				}
 			}
@@ -100,5 +107,32 @@ func TestVerdictStyledPerRun(t *testing.T) {
 	st := NewStylesFor(r, "", false)
 	if n := strings.Count(st.Verdict.Render("Studio piece"), "\x1b["); n > 2 {
 		t.Errorf("the verdict takes %d escape sequences", n)
+	}
+}
+
+// TestANSIThemeUsesThePalette: the ansi theme names palette colours only
+// (or none, the terminal's own foreground), whatever the shop's accent.
+func TestANSIThemeUsesThePalette(t *testing.T) {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.TrueColor)
+	st := NewThemedStyles(r, "#b07d2b", false, ThemeANSI)
+	for name, s := range map[string]lipgloss.Style{"Heading": st.Heading, "Text": st.Text, "Subtle": st.Subtle, "Notice": st.Notice, "Plus": st.Plus} {
+		c, _ := s.GetForeground().(lipgloss.AdaptiveColor)
+		for _, v := range []string{c.Light, c.Dark} {
+			if n, err := strconv.Atoi(v); v != "" && (err != nil || n > 15) {
+				t.Errorf("%s is %q, not one of the 16 palette colours", name, v)
+			}
+		}
+	}
+	if out := st.Heading.Render("x"); strings.Contains(out, "38;2;") {
+		t.Errorf("the ansi theme drew a true colour: %q", out)
+	}
+	for in, want := range map[string]Theme{"auto": ThemeAuto, "ansi": ThemeANSI, "high-contrast": ThemeHighContrast} {
+		if got, err := ParseTheme(in); err != nil || got != want {
+			t.Errorf("ParseTheme(%q) = %v, %v", in, got, err)
+		}
+	}
+	if _, err := ParseTheme("dark"); err == nil {
+		t.Error("an unknown theme was accepted")
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/progress"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"github.com/jewelguide/jewelguide/quiz"
 	"github.com/jewelguide/jewelguide/quiz/shop"
@@ -195,10 +196,11 @@ type savedHandout struct {
 // (unknown ids and extra choices dropped); when they answer every question,
 // or when opts.Review asks for it, the model opens on the review screen.
 func New(opts Options) Model {
-	st := NewStyles(opts.Guide.Shop.Accent, opts.NoColor)
-	if opts.Renderer != nil {
-		st = NewStylesFor(opts.Renderer, opts.Guide.Shop.Accent, opts.NoColor)
+	r := opts.Renderer
+	if r == nil {
+		r = lipgloss.DefaultRenderer()
 	}
+	st := NewThemedStyles(r, opts.Guide.Shop.Accent, opts.NoColor, opts.Theme)
 	h := help.New()
 	h.Styles = st.Help
 	m := Model{

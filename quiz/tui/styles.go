@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"io"
 	"strconv"
 
@@ -62,11 +63,45 @@ func NewStyles(accent string, noColor bool) Styles {
 	return NewStylesFor(lipgloss.DefaultRenderer(), accent, noColor)
 }
 
+// Theme is a set of colours for the interface and the styled report.
+type Theme int
+
+const (
+	// ThemeAuto is the default: colours for a light or a dark background,
+	// whichever the terminal has, each readable on it.
+	ThemeAuto Theme = iota
+	// ThemeANSI uses only the 16 palette colours and the terminal's own
+	// foreground, so the terminal's theme (high-contrast included)
+	// decides what they look like.
+	ThemeANSI
+	// ThemeHighContrast uses black or white text and an accent of at
+	// least 7:1, with no grey.
+	ThemeHighContrast
+)
+
+// ParseTheme reads a --theme value: auto, ansi or high-contrast.
+func ParseTheme(s string) (Theme, error) {
+	switch s {
+	case "auto":
+		return ThemeAuto, nil
+	case "ansi":
+		return ThemeANSI, nil
+	case "high-contrast":
+		return ThemeHighContrast, nil
+	}
+	return ThemeAuto, fmt.Errorf("--theme %q is not known; use auto, ansi or high-contrast", s)
+}
+
 // NewStylesFor is NewStyles for renderer r instead of the process's default
 // one. A server draws for many terminals at once, each with its own colour
 // profile and background, so each session's styles come from its own
 // renderer.
 func NewStylesFor(r *lipgloss.Renderer, accent string, noColor bool) Styles {
+	return NewThemedStyles(r, accent, noColor, ThemeAuto)
+}
+
+// NewThemedStyles is NewStylesFor in theme th.
+func NewThemedStyles(r *lipgloss.Renderer, accent string, noColor bool, th Theme) Styles {
 	if noColor {
 		// A renderer of its own, so turning colour off here never changes
 		// the process-wide default another caller relies on. It keeps
@@ -101,6 +136,23 @@ func NewStylesFor(r *lipgloss.Renderer, accent string, noColor bool) Styles {
 	text := adaptive("#1a1a1a", "#e8e8e8")
 	warn := adaptive("#b3261e", "#ff8a80")
 	good := adaptive("#1b7a3a", "#7fd99a")
+	switch th {
+	case ThemeANSI:
+		// The terminal's own foreground for text, palette colours for
+		// the rest: numbers the terminal's theme maps to its colours.
+		fixed := func(n string) lipgloss.AdaptiveColor { return lipgloss.AdaptiveColor{Light: n, Dark: n} }
+		text, subtle, faint = fixed(""), fixed(""), fixed("")
+		acc, warn, good = fixed("5"), fixed("1"), fixed("2")
+		progressFull = "5"
+	case ThemeHighContrast:
+		strong := func(hex string) lipgloss.AdaptiveColor {
+			return lipgloss.AdaptiveColor{Light: readableAt(p, hex, white, 7), Dark: readableAt(p, hex, black, 7)}
+		}
+		text = lipgloss.AdaptiveColor{Light: readableAt(p, "#000000", white, 7), Dark: readableAt(p, "#ffffff", black, 7)}
+		subtle, faint = text, text
+		acc, warn, good = strong(accent), strong("#b3261e"), strong("#1b7a3a")
+		progressFull = pick(r, acc)
+	}
 
 	st := Styles{
 		Heading: r.NewStyle().Bold(true).Foreground(acc),

@@ -35,8 +35,10 @@ type Options struct {
 	Input io.Reader
 	// Output receives the drawn frames; nil means standard output.
 	Output io.Writer
-	// NoColor drops every colour and text attribute, for NO_COLOR.
+	// NoColor drops every colour, for NO_COLOR; bold and the like stay.
 	NoColor bool
+	// Theme picks the colours (ThemeAuto by default).
+	Theme Theme
 	// Renderer, when set, is the terminal the styles are built for; nil
 	// means Lip Gloss's default renderer, the process's own terminal. The
 	// SSH server passes each session's renderer.
