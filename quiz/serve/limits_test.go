@@ -1,8 +1,10 @@
 package serve
 
 import (
+	"bufio"
 	"bytes"
 	"io"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -254,5 +256,55 @@ func TestLogQuotesWhatClientsSend(t *testing.T) {
 	ev := r.events.String()
 	if strings.Contains(ev, "\x1b") || strings.Contains(ev, "\n2026/01/01") || !strings.Contains(ev, `user "eve\x1b[31m\n2026`) {
 		t.Errorf("events:\n%q", ev)
+	}
+}
+
+// Connections that never log in are closed after LoginWait, and no more
+// than two per allowed session are held open at once.
+func TestConnectionsThatNeverLogIn(t *testing.T) {
+	r := start(t, Config{Public: true, MaxSessions: 1, LoginWait: 300 * time.Millisecond})
+	var idle []net.Conn
+	for range 2 {
+		c, err := net.Dial("tcp", r.addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		idle = append(idle, c)
+	}
+	// Both are taken in: the server greets them with its version.
+	for _, c := range idle {
+		c.SetReadDeadline(time.Now().Add(20 * time.Second))
+		if line, err := bufio.NewReader(c).ReadString('\n'); err != nil || !strings.HasPrefix(line, "SSH-2.0-") {
+			t.Fatalf("greeting %q, %v", line, err)
+		}
+	}
+	// A third is closed at once, before any greeting.
+	third, err := net.Dial("tcp", r.addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer third.Close()
+	third.SetReadDeadline(time.Now().Add(20 * time.Second))
+	if n, err := third.Read(make([]byte, 64)); err == nil {
+		t.Errorf("a third connection got %d bytes", n)
+	}
+	// The two that never log in are closed after the wait, and a real
+	// client gets in again.
+	for _, c := range idle {
+		if _, err := io.ReadAll(c); err != nil {
+			t.Errorf("waiting for the close: %v", err)
+		}
+	}
+	for end := time.Now().Add(20 * time.Second); r.srv.conns.Load() > 0 && time.Now().Before(end); {
+		time.Sleep(10 * time.Millisecond)
+	}
+	c, err := dial(r.addr, noQuestions)
+	if err != nil {
+		t.Fatalf("after the idle ones were closed: %v", err)
+	}
+	c.Close()
+	if ev := r.events.String(); !strings.Contains(ev, "too many connections open") || !strings.Contains(ev, "no login within 300ms") {
+		t.Errorf("events:\n%s", ev)
 	}
 }

@@ -39,6 +39,10 @@ const (
 	// not for a script opening hundreds.
 	defaultRateBurst = 20
 	defaultKeepAlive = 30 * time.Second
+	defaultLoginWait = 30 * time.Second
+	// connsPerSession bounds connections open at once, logged in or not,
+	// at this many per allowed session.
+	connsPerSession = 2
 	// defaultStopWait bounds how long a stop waits for sessions to log
 	// and say goodbye.
 	defaultStopWait = 5 * time.Second
@@ -82,6 +86,10 @@ type Config struct {
 	// nothing; a client that stopped answering (a pulled cable, a laptop
 	// shut) is closed, and its result on screen logged.
 	KeepAlive time.Duration
+	// LoginWait is how long a connection may take to log in before it is
+	// closed (0: the default), so connections that never do cannot pile
+	// up on a server open to the public.
+	LoginWait time.Duration
 	// Events receives the server's own log: starts, connections,
 	// refusals, panics. nil discards it.
 	Events io.Writer
@@ -105,6 +113,7 @@ type Server struct {
 	stopping bool
 	wg       sync.WaitGroup
 	open     atomic.Int32
+	conns    atomic.Int32
 }
 
 // errStopping ends sessions when the server stops.
@@ -128,6 +137,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.KeepAlive <= 0 {
 		cfg.KeepAlive = defaultKeepAlive
+	}
+	if cfg.LoginWait <= 0 {
+		cfg.LoginWait = defaultLoginWait
 	}
 	if cfg.StopWait <= 0 {
 		cfg.StopWait = defaultStopWait
@@ -161,6 +173,7 @@ func New(cfg Config) (*Server, error) {
 	limiter := ratelimiter.NewRateLimiter(1, cfg.RateBurst, rateEntries)
 	opts := []ssh.Option{
 		func(srv *ssh.Server) error { srv.AddHostKey(signer); return nil },
+		func(srv *ssh.Server) error { srv.ConnCallback = s.admit; return nil },
 		// Password logins are never offered: a shop's staff use keys,
 		// customers need nothing.
 		wish.WithPublicKeyAuth(s.publicKeyAuth),
@@ -181,6 +194,30 @@ func New(cfg Config) (*Server, error) {
 		return nil, fmt.Errorf("serve: %v", err)
 	}
 	return s, nil
+}
+
+// admit takes a new connection in unless too many are open, and closes it
+// if it has not logged in within LoginWait. Before the SSH handshake there
+// is no way to send the client a message; a client turned away here sees
+// the connection closed.
+func (s *Server) admit(ctx ssh.Context, conn net.Conn) net.Conn {
+	if int(s.conns.Add(1)) > s.cfg.MaxSessions*connsPerSession {
+		s.conns.Add(-1)
+		s.events.Printf("refused %s: too many connections open", conn.RemoteAddr())
+		return nil
+	}
+	go func() {
+		<-ctx.Done()
+		s.conns.Add(-1)
+	}()
+	time.AfterFunc(s.cfg.LoginWait, func() {
+		// The connection is in the context once logged in.
+		if ctx.Err() == nil && ctx.Value(ssh.ContextKeyConn) == nil {
+			s.events.Printf("closed %s: no login within %s", conn.RemoteAddr(), s.cfg.LoginWait)
+			_ = conn.Close()
+		}
+	})
+	return conn
 }
 
 // publicKeyAuth lets staff keys in, and with --public every key. It only
