@@ -108,7 +108,7 @@ func run(ctx context.Context, args []string, env Env) error {
 		case "check":
 			return withCheckedStdout(env, func(env Env) error { return runCheck(args[1:], env) })
 		case "stats":
-			return withCheckedStdout(env, func(env Env) error { return runStats(args[1:], env) })
+			return withCheckedStdout(env, func(env Env) error { return runStats(ctx, args[1:], env) })
 		case "sync":
 			return withCheckedStdout(env, func(env Env) error { return runSync(ctx, args[1:], env) })
 		case "serve":

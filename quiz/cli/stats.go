@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -14,6 +15,7 @@ import (
 )
 
 const statsUsage = `Usage: jewelguide stats [flags] LOG...
+       jewelguide stats [flags] --db URL
 
 Sums up consultation logs written with --log: consultations per outcome and
 per day, how often each option was chosen, which reasons decided most
@@ -30,12 +32,15 @@ in the time offset its record was written with. Records written in UTC
   --until DATE    only consultations on or before DATE (YYYY-MM-DD)
   --store NAME    only consultations of this store
   --by WHAT       separate tables per store or per counter: store, counter
+  --db URL        sum up the consultations copied there with jewelguide
+                  sync instead of log files (default without LOG:
+                  $JEWELGUIDE_DB); the same tables, counted by the server
   --format FMT    text (default) or json
   --guide FILE    take labels and order from this guide (default: the
                   built-in guide, for records it wrote)
 `
 
-func runStats(args []string, env Env) error {
+func runStats(ctx context.Context, args []string, env Env) error {
 	fs := flag.NewFlagSet("stats", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	since := fs.String("since", "", "")
@@ -44,6 +49,7 @@ func runStats(args []string, env Env) error {
 	guide := fs.String("guide", "", "")
 	store := fs.String("store", "", "")
 	by := fs.String("by", "", "")
+	dsn := fs.String("db", "", "")
 	args, err := parseInterspersed(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -52,7 +58,13 @@ func runStats(args []string, env Env) error {
 		}
 		return usageErr("stats: %s\nRun 'jewelguide stats --help' for its usage.", flagMessage(err))
 	}
-	if len(args) == 0 {
+	if *dsn == "" && len(args) == 0 {
+		*dsn = env.Getenv("JEWELGUIDE_DB")
+	}
+	if *dsn != "" && len(args) > 0 {
+		return usageErr("stats reads either log files or a database (--db), not both")
+	}
+	if *dsn == "" && len(args) == 0 {
 		return usageErr("stats needs at least one log file, e.g. jewelguide stats consultations.log")
 	}
 	if *format != "text" && *format != "json" {
@@ -72,11 +84,19 @@ func runStats(args []string, env Env) error {
 	if err != nil {
 		return badInput(err)
 	}
+	opt := shop.StatsOptions{Since: from, Until: to, Store: *store, By: *by, GuideFor: guideFor}
+	if *dsn != "" {
+		st, err := statsFromDB(ctx, *dsn, opt)
+		if err != nil {
+			return err
+		}
+		return writeStats(env, *format, st)
+	}
 	files, err := shop.LogFiles(args)
 	if err != nil {
 		return badInput(err)
 	}
-	st, err := shop.ReadLogs(files, shop.StatsOptions{Since: from, Until: to, Store: *store, By: *by, GuideFor: guideFor})
+	st, err := shop.ReadLogs(files, opt)
 	if err != nil {
 		return badInput(err)
 	}

@@ -101,3 +101,17 @@ func writeSyncResult(w io.Writer, r pool.FileResult) {
 	}
 	io.WriteString(w, b.String())
 }
+
+// statsFromDB is stats --db: the same statistics, counted by the server.
+func statsFromDB(ctx context.Context, dsn string, opt shop.StatsOptions) (*shop.Stats, error) {
+	db, err := pool.Open(ctx, dsn)
+	if err != nil {
+		return nil, fmt.Errorf("stats: %v", err)
+	}
+	defer db.Close()
+	st, err := db.Stats(ctx, opt)
+	if err != nil {
+		return nil, fmt.Errorf("stats: %v", err)
+	}
+	return st, nil
+}

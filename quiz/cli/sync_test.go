@@ -101,6 +101,8 @@ func TestDatabaseErrorsNeverShowThePassword(t *testing.T) {
 		{"wrong password", []string{"sync", "--db", wrongURL, log}, nil, "refused the password for user \"jewelguide\""},
 		{"wrong password from the environment", []string{"sync", log}, map[string]string{"JEWELGUIDE_DB": wrongURL}, "refused the password"},
 		{"unreachable server", []string{"sync", "--db", unreachable, log}, nil, "cannot reach the database server"},
+		{"stats, wrong password", []string{"stats", "--db", wrongURL}, nil, "refused the password"},
+		{"stats, unreachable server", []string{"stats"}, map[string]string{"JEWELGUIDE_DB": unreachable}, "cannot reach the database server"},
 		{"garbled URL", []string{"sync", "--db", "postgres://jewelguide:" + wrong + "@127.0.0.1:notaport/chain", log}, nil, "not a PostgreSQL URL"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -139,7 +139,8 @@ func TestSchemaCreatedThenMigratedFromPreviousVersion(t *testing.T) {
 	}
 	// A row written by the previous version, without store or counter.
 	_, err := old.conn.Exec(ctx, `INSERT INTO consultations (id, time, utc_offset, day, version, guide, guide_hash, verdict, close, scores, answers, reasons)
-		VALUES ('ffffffffffffffffffffffffffffffff', '2026-11-02T10:00:00Z', 0, '2026-11-02', 1, 'g', 'h', 'mix', true, '{}', '{}', '{}')`)
+		VALUES ('ffffffffffffffffffffffffffffffff', '2026-11-02T10:00:00Z', 0, '2026-11-02', 1, 'g', 'h', 'mix', true, '{}',
+			'{"occasion": ["gift"], "extras": ["meet-maker", "hold-value"], "budget": []}', '{}')`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,6 +153,17 @@ func TestSchemaCreatedThenMigratedFromPreviousVersion(t *testing.T) {
 	}
 	if n := count(t, old, "WHERE store = '' AND id = 'ffffffffffffffffffffffffffffffff'"); n != 1 {
 		t.Errorf("the row from the previous version is gone or changed (%d found)", n)
+	}
+	// Its answers were copied into the arrays that stats counts.
+	var answered, chosen []string
+	err = old.conn.QueryRow(ctx, `SELECT ARRAY(SELECT unnest(answered) ORDER BY 1),
+		ARRAY(SELECT q || '=' || o FROM unnest(chosen_question, chosen_option) c(q, o) ORDER BY 1)
+		FROM consultations WHERE id = 'ffffffffffffffffffffffffffffffff'`).Scan(&answered, &chosen)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(answered) != "[budget extras occasion]" || fmt.Sprint(chosen) != "[extras=hold-value extras=meet-maker occasion=gift]" {
+		t.Errorf("migrated answers: answered %v, chosen %v", answered, chosen)
 	}
 
 	// A database from a newer jewelguide is refused, not altered.

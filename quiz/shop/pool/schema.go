@@ -32,12 +32,26 @@ var migrations = []string{
 	);
 	CREATE INDEX consultations_time ON consultations (time);`,
 	// 2: records name their store and counter, and say whether a customer
-	// took the quiz by themselves over SSH.
+	// took the quiz by themselves over SSH. The answers are also kept as
+	// arrays, which the server counts several times faster than JSON:
+	// answered lists the questions answered, and chosen_question and
+	// chosen_option, side by side, every option chosen (each once).
 	`ALTER TABLE consultations
-		ADD COLUMN store   text NOT NULL DEFAULT '',
-		ADD COLUMN counter text NOT NULL DEFAULT '',
-		ADD COLUMN public  boolean NOT NULL DEFAULT false,
-		ADD COLUMN synced  timestamptz NOT NULL DEFAULT now();
+		ADD COLUMN store           text NOT NULL DEFAULT '',
+		ADD COLUMN counter         text NOT NULL DEFAULT '',
+		ADD COLUMN public          boolean NOT NULL DEFAULT false,
+		ADD COLUMN synced          timestamptz NOT NULL DEFAULT now(),
+		ADD COLUMN answered        text[] NOT NULL DEFAULT '{}',
+		ADD COLUMN chosen_question text[] NOT NULL DEFAULT '{}',
+		ADD COLUMN chosen_option   text[] NOT NULL DEFAULT '{}';
+	UPDATE consultations SET
+		answered = ARRAY(SELECT jsonb_object_keys(answers)),
+		chosen_question = ARRAY(SELECT q.key
+			FROM jsonb_each(answers) WITH ORDINALITY q(key, value, i), jsonb_array_elements_text(q.value) WITH ORDINALITY o(v, j)
+			ORDER BY i, j),
+		chosen_option = ARRAY(SELECT o.v
+			FROM jsonb_each(answers) WITH ORDINALITY q(key, value, i), jsonb_array_elements_text(q.value) WITH ORDINALITY o(v, j)
+			ORDER BY i, j);
 	CREATE INDEX consultations_store_time ON consultations (store, time);`,
 }
 
@@ -105,4 +119,22 @@ func schemaVersion(ctx context.Context, q interface {
 	var v int
 	err := q.QueryRow(ctx, "SELECT version FROM jewelguide_schema").Scan(&v)
 	return v, err
+}
+
+// checkSchema is for readers: they need the tables at this version and
+// change nothing.
+func (db *DB) checkSchema(ctx context.Context) error {
+	v, err := schemaVersion(ctx, db.conn)
+	if err != nil {
+		return db.fail("cannot read", err)
+	}
+	switch {
+	case v == 0:
+		return fmt.Errorf("the database %s holds no consultations yet; run jewelguide sync first", db.where)
+	case v < SchemaVersion:
+		return fmt.Errorf("the database %s holds tables of schema version %d; run jewelguide sync once to bring them to version %d", db.where, v, SchemaVersion)
+	case v > SchemaVersion:
+		return fmt.Errorf("the database %s holds tables of schema version %d; this jewelguide knows up to version %d: update jewelguide", db.where, v, SchemaVersion)
+	}
+	return nil
 }

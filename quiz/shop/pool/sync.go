@@ -52,7 +52,8 @@ type FileResult struct {
 // columns are those Sync fills, in the order of a row; synced takes its
 // default.
 var columns = []string{"id", "time", "utc_offset", "day", "version", "guide", "guide_hash",
-	"verdict", "close", "scores", "answers", "reasons", "reference", "store", "counter", "public"}
+	"verdict", "close", "scores", "answers", "reasons", "reference", "store", "counter", "public",
+	"answered", "chosen_question", "chosen_option"}
 
 // Sync copies the records of the log at path into the database; Migrate
 // must have run. Each batch is one transaction that inserts only ids the
@@ -207,9 +208,18 @@ func recordRow(line []byte, n int, withRef bool) ([]any, string) {
 	if scores == nil {
 		scores = map[string]int{}
 	}
+	answers := cleanAnswers(rec.Answers)
+	answered := make([]string, 0, len(answers))
+	var cq, co []string
+	for q, opts := range answers {
+		answered = append(answered, q)
+		for _, o := range opts {
+			cq, co = append(cq, q), append(co, o)
+		}
+	}
 	return []any{id, rec.Time, int32(offset), day, int32(rec.Version), rec.Guide, rec.GuideHash,
-		rec.Verdict, rec.Close, scores, cleanAnswers(rec.Answers), dedupe(rec.Reasons), ref,
-		rec.Store, rec.Counter, rec.Public}, ""
+		rec.Verdict, rec.Close, scores, answers, dedupe(rec.Reasons), ref,
+		rec.Store, rec.Counter, rec.Public, answered, nonNil(cq), nonNil(co)}, ""
 }
 
 // derivedID gives a record logged before records had ids a stable one: the
@@ -232,6 +242,13 @@ func cleanAnswers(a quiz.Answers) map[string][]string {
 		out[q] = dedupe(opts)
 	}
 	return out
+}
+
+func nonNil(list []string) []string {
+	if list == nil {
+		return []string{}
+	}
+	return list
 }
 
 func dedupe(list []string) []string {
