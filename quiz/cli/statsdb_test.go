@@ -1,14 +1,18 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/jackc/pgx/v5"
 
 	"github.com/jewelguide/jewelguide/data"
 	"github.com/jewelguide/jewelguide/quiz"
@@ -175,5 +179,46 @@ func TestStatsDBUsage(t *testing.T) {
 	r := runMain(t, nil, "stats", "--db", srv.NewDB(t))
 	if r.code != ExitFailure || !strings.Contains(r.stderr, "run jewelguide sync first") {
 		t.Errorf("empty database: exit %d, %q", r.code, r.stderr)
+	}
+}
+
+// TestReadmeQueriesRun runs the README's SQL examples on a synced
+// database, so the documented queries cannot drift from the tables.
+func TestReadmeQueriesRun(t *testing.T) {
+	srv := pgtest.Need(t)
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks := regexp.MustCompile("(?s)```sql\n(.*?)```").FindAllStringSubmatch(string(readme), -1)
+	var queries []string
+	for _, b := range blocks {
+		for _, q := range strings.Split(b[1], ";") {
+			if strings.Contains(q, "SELECT") {
+				queries = append(queries, q)
+			}
+		}
+	}
+	if len(queries) < 3 {
+		t.Fatalf("found %d SQL examples in the README", len(queries))
+	}
+	url := srv.NewDB(t)
+	syncAll(t, url, chainLogs(t, 2, 100))
+	conn, err := pgx.Connect(context.Background(), url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(context.Background())
+	for _, q := range queries {
+		// Whether a query finds rows depends on today's date; that it
+		// runs does not.
+		rows, err := conn.Query(context.Background(), q)
+		if err == nil {
+			rows.Close()
+			err = rows.Err()
+		}
+		if err != nil {
+			t.Errorf("%v in %s", err, q)
+		}
 	}
 }
