@@ -87,7 +87,7 @@ func (g *Guide) cover(seed int64, work int) *Coverage {
 		}
 		cov.Total++
 	}
-	if cov.Possible.Cmp(big.NewInt(int64(left))) > 0 || g.walkCost(choices, cov.Possible.Int64()) > left {
+	if cov.Possible.Cmp(big.NewInt(int64(left))) > 0 || g.walkCost(choices, cov.Possible.Int64()) > left || !listable(choices) {
 		// Drawing an answer costs about as much again per question.
 		cov.Sampled = true
 		n := max(left/(cost+randomCost*len(g.Questions)), minSample)
@@ -175,6 +175,21 @@ func (g *Guide) walkCost(choices []choiceSet, n int64) int {
 		every *= float64(choices[qi].count.Int64())
 	}
 	return int(min(cost, 1<<62))
+}
+
+// maxListed bounds the answers to one question that the walk lists ahead:
+// a multi-select question's selections are a list each.
+const maxListed = 1 << 16
+
+// listable reports whether every question's choices are few enough to
+// list.
+func listable(choices []choiceSet) bool {
+	for _, c := range choices {
+		if c.count.Cmp(big.NewInt(maxListed)) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // choiceSet is the ways to answer one question in a complete quiz: one

@@ -134,3 +134,22 @@ func TestCoverWalkMatchesScoringEachSet(t *testing.T) {
 		}
 	}
 }
+
+// A multi-select question's selections would each be listed ahead by the
+// exact walk: past maxListed of them the guide is sampled instead, so
+// check's memory stays small whatever the question.
+func TestCoverSamplesAQuestionWithTooManySelections(t *testing.T) {
+	var opts []string
+	for i := 0; i < 17; i++ {
+		opts = append(opts, fmt.Sprintf("{id: o%d, label: O, points: {hand: %d}, reason: R}", i, i%3-1))
+	}
+	g := mustParse(t, "version: 1\noutcomes: [{id: hand, label: Hand}, {id: mass, label: Mass}]\nquestions:\n"+
+		"  - {id: q, title: T, prompt: P, max: 17, options: ["+strings.Join(opts, ", ")+"]}\n"+
+		"checklist: [{group: G, items: [i]}]\n")
+	// Walking all 2^17 sets would cost some 7 million units, within the
+	// 8 million given here: only their number makes it sample.
+	cov := g.cover(1, 8_000_000)
+	if !cov.Sampled || cov.Possible.Int64() != 1<<17 {
+		t.Errorf("sampled %v of %v answer sets; want a sample of 2^17", cov.Sampled, cov.Possible)
+	}
+}
