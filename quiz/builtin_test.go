@@ -123,9 +123,16 @@ func TestBuiltinMonotonic(t *testing.T) {
 			t.Fatalf("%s options %v, poles %v: update the poles with the guide", q, qu.OptionIDs(), order)
 		}
 	}
+	// The verdict alone, without the rest of Evaluate: this walk scores
+	// several hundred thousand answer sets.
+	s := g.newScratch()
+	verdict := func(a Answers) string {
+		g.tally(g.selection(a), s.scores, s.bans, s.fired)
+		return g.Outcomes[g.decide(s.scores, s.bans).verdict].ID
+	}
 	moves := 0
 	everyAnswerSet(g, func(a Answers) {
-		before := verdictRank[g.Evaluate(a).Verdict]
+		before := verdictRank[verdict(a)]
 		for q, order := range poles {
 			if len(a[q]) == 0 || a[q][0] == order[len(order)-1] {
 				continue
@@ -133,7 +140,7 @@ func TestBuiltinMonotonic(t *testing.T) {
 			was := a[q]
 			i := g.Questions[g.QuestionIndex(q)].OptionIndex(was[0])
 			a[q] = []string{order[i+1]}
-			if after := verdictRank[g.Evaluate(a).Verdict]; after < before {
+			if after := verdictRank[verdict(a)]; after < before {
 				t.Errorf("%v (from %s=%s): verdict moved toward mass-produced", a, q, was[0])
 			}
 			a[q] = was
