@@ -298,3 +298,28 @@ func TestSignalDuringSave(t *testing.T) {
 		t.Errorf("log after SIGTERM on the result:\n%s", logged)
 	}
 }
+
+// TestSecondSignalStillRestoresTerminal sends SIGTERM twice in a row: the
+// second cuts short whatever the first was waiting for, but the terminal
+// is restored and the status is the first signal's, not a death by signal.
+func TestSecondSignalStillRestoresTerminal(t *testing.T) {
+	r := startInPTY(t, nil)
+	r.screen.waitFor(t, "Press enter to start")
+	r.send(t, "\r")
+	r.screen.waitFor(t, "Question 1 of 7")
+	r.cmd.Process.Signal(syscall.SIGTERM)
+	// Two signals sent together arrive as one; a moment apart, the second
+	// comes while the first is being handled (the pause only spaces them,
+	// nothing is timed).
+	time.Sleep(2 * time.Millisecond)
+	r.cmd.Process.Signal(syscall.SIGTERM)
+	err := r.wait(t)
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 143 {
+		t.Fatalf("exit: %v, want status 143; stderr %q", err, r.stderr.String())
+	}
+	out := r.screen.String()
+	if entered, left := strings.LastIndex(out, "\x1b[?1049h"), strings.LastIndex(out, "\x1b[?1049l"); left < entered {
+		t.Errorf("the alternate screen was not left")
+	}
+}

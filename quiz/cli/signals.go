@@ -66,9 +66,6 @@ func SignalContext() (context.Context, func()) {
 	go func() {
 		select {
 		case s := <-sigs:
-			// Only the first signal is ours to handle gracefully; a second
-			// one (ctrl+c again on a stuck shutdown) kills at once.
-			signal.Stop(sigs)
 			sig, _ := s.(syscall.Signal)
 			se := SignalError{Signal: sig}
 			holds.Lock()
@@ -80,6 +77,16 @@ func SignalContext() (context.Context, func()) {
 			}
 			holds.Unlock()
 		case <-done:
+			return
+		}
+		// A second signal (a shutdown that seems stuck) asks the phase
+		// to stop waiting for what it was finishing; a third kills at
+		// once.
+		select {
+		case <-sigs:
+			signal.Stop(sigs)
+			close(hurried)
+		case <-done:
 		}
 	}()
 	return ctx, func() {
@@ -88,6 +95,10 @@ func SignalContext() (context.Context, func()) {
 		cancel(nil)
 	}
 }
+
+// hurried is closed on a second signal while a phase holds the signals:
+// the full-screen interface then stops waiting for a save to finish.
+var hurried = make(chan struct{})
 
 // holdSignals marks the start of a phase that ends through its own path
 // when ctx is cancelled by a signal, instead of the process exiting at

@@ -38,6 +38,7 @@ func runTUI(ctx context.Context, env Env, opts *options, g *quiz.Guide, start qu
 		Idle:      opts.idle,
 		Theme:     opts.theme,
 		Suspend:   suspend,
+		Hurry:     hurried,
 	})
 	if err != nil && ctx.Err() == nil {
 		return fmt.Errorf("the interface failed: %w", err)

@@ -17,7 +17,7 @@ import (
 
 // stoppedDuringSave runs the interface on the result, presses s, and
 // cancels the context (a signal, for the CLI) while save is running.
-func stoppedDuringSave(t *testing.T, save func(ctx context.Context, dir string, now time.Time, ref string, rep *quiz.Report, note string) (string, error)) (final Model, dir, logFile string, err error) {
+func stoppedDuringSave(t *testing.T, opts Options, save func(ctx context.Context, dir string, now time.Time, ref string, rep *quiz.Report, note string) (string, error)) (final Model, dir, logFile string, err error) {
 	t.Helper()
 	dir = t.TempDir()
 	logFile = filepath.Join(dir, "c.log")
@@ -37,7 +37,8 @@ func stoppedDuringSave(t *testing.T, save func(ctx context.Context, dir string, 
 	}
 	done := make(chan ended)
 	go func() {
-		final, err := run(ctx, m, Options{Input: in, Output: io.Discard, NoColor: true})
+		opts.Input, opts.Output, opts.NoColor = in, io.Discard, true
+		final, err := run(ctx, m, opts)
 		done <- ended{final, err}
 	}()
 	<-started
@@ -50,7 +51,7 @@ func stoppedDuringSave(t *testing.T, save func(ctx context.Context, dir string, 
 // is being written ends the run as q does: the save is finished and
 // reported, and the consultation is logged, before Run returns.
 func TestStopFinishesTheSaveInProgress(t *testing.T) {
-	final, dir, logFile, err := stoppedDuringSave(t, func(ctx context.Context, dir string, now time.Time, ref string, rep *quiz.Report, note string) (string, error) {
+	final, dir, logFile, err := stoppedDuringSave(t, Options{}, func(ctx context.Context, dir string, now time.Time, ref string, rep *quiz.Report, note string) (string, error) {
 		// Finish only once the stop has been sent: a run that ends at
 		// the stop without waiting never sees this reply.
 		<-ctx.Done()
@@ -79,7 +80,7 @@ func TestStopWaitIsBounded(t *testing.T) {
 	defer func() { stopWait = old }()
 	never := make(chan struct{})
 	defer close(never)
-	final, dir, _, err := stoppedDuringSave(t, func(context.Context, string, time.Time, string, *quiz.Report, string) (string, error) {
+	final, dir, _, err := stoppedDuringSave(t, Options{}, func(context.Context, string, time.Time, string, *quiz.Report, string) (string, error) {
 		<-never
 		return "", errors.New("never")
 	})
@@ -88,5 +89,25 @@ func TestStopWaitIsBounded(t *testing.T) {
 	}
 	if handouts, _ := filepath.Glob(filepath.Join(dir, "*.md")); len(handouts) != 0 {
 		t.Errorf("handouts after an abandoned save: %v", handouts)
+	}
+}
+
+// TestHurryCutsTheWaitShort: a second signal (Hurry closed) ends the wait
+// for a save that hangs at once, long before stopWait.
+func TestHurryCutsTheWaitShort(t *testing.T) {
+	old := stopWait
+	stopWait = time.Hour
+	defer func() { stopWait = old }()
+	hurry := make(chan struct{})
+	never := make(chan struct{})
+	defer close(never)
+	final, _, _, err := stoppedDuringSave(t, Options{Hurry: hurry}, func(ctx context.Context, _ string, _ time.Time, _ string, _ *quiz.Report, _ string) (string, error) {
+		<-ctx.Done()
+		close(hurry)
+		<-never
+		return "", errors.New("never")
+	})
+	if !errors.Is(err, tea.ErrProgramKilled) || final.savingFor == nil {
+		t.Errorf("err = %v, saving %v; want the run cut short with the save still running", err, final.savingFor != nil)
 	}
 }

@@ -81,9 +81,13 @@ type Options struct {
 	// Suspend, when set, asks the interface to give the terminal back and
 	// stop the process, as a shell's job control expects of SIGTSTP; it
 	// takes the terminal again and redraws when the process is continued.
-	// The caller turns the signal into a value here and lets the stop
-	// itself take its default action.
+	// The caller turns the signal into a value here, and sees to it that
+	// the SIGTSTP Bubble Tea then sends stops the process.
 	Suspend <-chan struct{}
+	// Hurry, when closed after ctx was cancelled, ends the wait for a
+	// handout or log line at once: the run is cut short, the terminal
+	// restored. The CLI closes it on a second signal.
+	Hurry <-chan struct{}
 }
 
 // Outcome is how a run ended, for the caller to decide what to print and
@@ -168,7 +172,7 @@ func run(ctx context.Context, m Model, opts Options) (Model, error) {
 	}
 	done := make(chan struct{})
 	defer close(done)
-	go steer(ctx, p, opts.Suspend, done, stopWait)
+	go steer(ctx, p, opts, done, stopWait)
 	final, err := p.Run()
 	if err == nil && ctx.Err() != nil {
 		err = fmt.Errorf("the interface was stopped: %w", ctx.Err())
@@ -183,19 +187,22 @@ func run(ctx context.Context, m Model, opts Options) (Model, error) {
 type stopMsg struct{}
 
 // steer passes what comes from outside the terminal to the program: a
-// cancelled ctx as a stop, cut short after wait, and suspend requests.
-func steer(ctx context.Context, p *tea.Program, suspend <-chan struct{}, done <-chan struct{}, wait time.Duration) {
+// cancelled ctx as a stop, cut short after wait or by opts.Hurry, and
+// suspend requests.
+func steer(ctx context.Context, p *tea.Program, opts Options, done <-chan struct{}, wait time.Duration) {
 	for {
 		select {
 		case <-done:
 			return
-		case <-suspend:
+		case <-opts.Suspend:
 			p.Send(tea.SuspendMsg{})
 		case <-ctx.Done():
 			p.Send(stopMsg{})
 			select {
 			case <-done:
 			case <-time.After(wait):
+				p.Kill()
+			case <-opts.Hurry:
 				p.Kill()
 			}
 			return
