@@ -79,15 +79,30 @@ func Parse(file string, data []byte) (*Guide, error) {
 		return nil, fail(secondDocument(data, extra.Line), 0, "keep one guide per file",
 			"the file holds more than one YAML document (a second \"---\")")
 	}
+	return build(file, data, &tree)
+}
 
+// ParseTree builds and validates a guide from doc, the node tree that
+// yaml.v3 decodes data into. It is for a guide parsed ahead of time, as
+// the built-in one is when the binary is built: it checks what Parse
+// checks of the tree, not of the text, so doc must come from data.
+func ParseTree(file string, data []byte, doc *yaml.Node) (*Guide, error) {
+	// Walked, never changed, and build clears only this copy's top: the
+	// caller's tree can serve every load.
+	top := *doc
+	return build(file, data, &top)
+}
+
+// build turns a parsed tree into a guide; data is the text it came from.
+func build(file string, data []byte, tree *yaml.Node) (*Guide, error) {
 	l := &loader{g: &Guide{outcomeIdx: map[string]int{}, questionIdx: map[string]int{}}}
-	l.walk(&tree)
+	l.walk(tree)
 	if len(data) > largeGuide {
 		// The node tree of a large guide is several times the guide built
 		// from it, and garbage now. Collected at once, its memory serves
 		// what the caller does next (check, a report) instead of the heap
 		// growing to twice its size first.
-		tree, l.alias = yaml.Node{}, nil
+		*tree, l.alias = yaml.Node{}, nil
 		runtime.GC()
 	}
 	if err := l.ps.err(file); err != nil {

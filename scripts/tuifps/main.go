@@ -23,7 +23,13 @@ import (
 func main() {
 	fps := flag.Int("fps", 0, "renderer frame rate; 0 keeps Bubble Tea's default of 60, at most 120")
 	flag.Parse()
-	g, err := quiz.Parse(data.GuideFile, data.Guide)
+	// As jewelguide loads it, from the tree made at build time.
+	tree, ok := data.GuideTree()
+	if !ok {
+		fmt.Fprintln(os.Stderr, "tuifps: data/guide_tree.go is out of date; run go generate ./data")
+		os.Exit(1)
+	}
+	g, err := quiz.ParseTree(data.GuideFile, data.Guide, tree)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "tuifps:", err)
 		os.Exit(1)
