@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Measures jewelguide as a whole program and prints one Markdown table of
-# figures against the targets of issue 6 (README.md, "Performance"):
+# figures against the targets in README.md's "Performance":
 #
 #   - first frame: start to first drawn screen in a pseudo-terminal that
 #     answers the background-colour and cursor-position queries, against a
-#     bare Bubble Tea program, run alternately; jewelguide again at Bubble
-#     Tea's default 60 fps (it runs at 120) and the bare program at 120;
+#     bare Bubble Tea program at the same frame rate, run alternately:
+#     120 fps as jewelguide runs, and Bubble Tea's default 60 (and gum
+#     choose, when gum is installed);
 #   - a non-interactive run (--answer … --format json) against a floor
-#     binary linking the same libraries and against a hello-world;
+#     binary linking the same libraries and against a hello-world, and
+#     check on the built-in guide;
 #   - peak RSS of that run and the stripped binary size;
 #   - the Go benchmarks the targets name (go test -bench).
 #
@@ -86,13 +88,19 @@ answers=(--answer occasion=gift --answer budget=moderate --answer lifespan=years
 "$bin/jewelguide" "${answers[@]}" | python3 -c 'import json, sys; json.load(sys.stdin)' ||
 	{ echo "bench.sh: the non-interactive run did not print JSON" >&2; exit 1; }
 
+# gum, when installed, is a finished Bubble Tea program to set ours beside.
+gum=()
+if command -v gum >/dev/null; then
+	gum=(gum "gum frame" "$(command -v gum) choose 'gum frame' other")
+fi
 echo "bench.sh: first frame, $runs alternating rounds…" >&2
 python3 scripts/firstframe.py --runs "$runs" --json "$out/firstframe.json" \
 	jewelguide "Press enter to start" "$bin/jewelguide" \
 	bare "bare frame" "$bin/bare" \
 	jewelguide-60fps "Press enter to start" "$bin/tuifps" \
 	bare-120fps "bare frame" "$bin/bare -fps 120" \
-	hello "hello, world" "$bin/hello" >&2
+	hello "hello, world" "$bin/hello" \
+	"${gum[@]}" >&2
 
 # hyperfine runs all of one command, then all of the next; on a shared
 # machine a busy spell would then land on one of them only. Ten short
@@ -100,7 +108,8 @@ python3 scripts/firstframe.py --runs "$runs" --json "$out/firstframe.json" \
 echo "bench.sh: non-interactive run, 10 rounds of $runs runs each…" >&2
 for round in 0 1 2 3 4 5 6 7 8 9; do
 	hyperfine --shell=none --warmup 3 --runs "$runs" --style none --export-json "$out/run-$round.json" \
-		-n jewelguide "$bin/jewelguide ${answers[*]}" -n floor "$bin/floor" -n hello "$bin/hello"
+		-n jewelguide "$bin/jewelguide ${answers[*]}" -n floor "$bin/floor" -n hello "$bin/hello" \
+		-n check "$bin/jewelguide check data/guide.yaml"
 done
 
 # Peak RSS: the largest of ten runs each, from GNU time's verbose report.
