@@ -151,7 +151,7 @@ func (rep *Report) strength(r *Result) (word, text string) {
 		figures = "the only outcome your wishes leave"
 	}
 	for _, sc := range rep.Scores {
-		if sc.Points > rep.points(r.Leader) && rep.ruledOut(sc.Outcome) {
+		if sc.Outcome != r.Leader && sc.Points >= rep.points(r.Leader) && rep.ruledOut(sc.Outcome) {
 			figures += fmt.Sprintf(", with %s (%d) ruled out", rep.InSentence(sc.Outcome), sc.Points)
 		}
 	}
