@@ -74,13 +74,20 @@ func thousands(n int) string {
 // 1 MiB file of "[a,a,a,…]" holds half a million of them.
 const maxValues = 300_000
 
+// maxFlowDepth bounds how deep [ ] and { } nest. A guide's deepest part,
+// a condition nested as far as it may be, needs about 40 levels; yaml.v3
+// takes time that grows with the square of the depth.
+const maxFlowDepth = 200
+
 // countValues estimates, from the text alone, how many values parsing
 // would make, without undercounting: one per line with content, list item
 // ("- "), key (": ") and flow bracket or comma, skipping comments and
-// quoted text. It returns the line on which the count passes maxValues, or
-// 0 when it stays within.
-func countValues(data []byte) int {
-	n, line, flow := 0, 1, 0
+// quoted text. It returns the line on which the count passes maxValues,
+// or brackets nest past maxFlowDepth (deep is then true), or 0 when
+// neither happens.
+func countValues(data []byte) (line int, deep bool) {
+	n, flow := 0, 0
+	line = 1
 	// start is true where a value may begin, the only place a quote opens
 	// quoted text (elsewhere it is an apostrophe in plain text).
 	content, start := false, true
@@ -110,6 +117,9 @@ func countValues(data []byte) int {
 			flow++
 			n++
 			content, start = true, true
+			if flow > maxFlowDepth {
+				return line, true
+			}
 		case c == ']' || c == '}':
 			flow = max(flow-1, 0)
 			content, start = true, false
@@ -123,8 +133,8 @@ func countValues(data []byte) int {
 			content, start = true, false
 		}
 		if n > maxValues {
-			return line
+			return line, false
 		}
 	}
-	return 0
+	return 0, false
 }

@@ -59,7 +59,11 @@ func Parse(file string, data []byte) (*Guide, error) {
 	}
 	// yaml.v3 keeps about 150 bytes per value it parses: refuse a file
 	// dense with values before it is parsed.
-	if line := countValues(data); line > 0 {
+	switch line, deep := countValues(data); {
+	case deep:
+		return nil, fail(line, 0, "a guide needs a few dozen at most",
+			"brackets ([ ] and { }) nest more than %d levels deep by this line", maxFlowDepth)
+	case line > 0:
 		return nil, fail(line, 0, "a guide for a shop needs far fewer; split it",
 			"the file holds more than %s values (texts, numbers, list items, keys) by this line, the most a guide may hold", thousands(maxValues))
 	}
