@@ -243,6 +243,9 @@ type JSONDecider struct {
 	Option   string `json:"option"`
 	Outcome  string `json:"outcome"`
 	Points   int    `json:"points"`
+	// Added with the close call that helps with one piece: the answer's
+	// reason, what choosing that way would mean.
+	Text string `json:"text"`
 }
 
 // JSONReason is one contribution in the JSON report.
@@ -297,7 +300,7 @@ func (rep *Report) JSON() JSONReport {
 		j.Cautions = append(j.Cautions, JSONCaution{Question: c.Question, Option: c.Option, Text: c.Text})
 	}
 	for _, d := range rep.Deciders {
-		j.Deciders = append(j.Deciders, JSONDecider{Question: d.Question, Option: d.Option, Outcome: d.Outcome, Points: d.Net})
+		j.Deciders = append(j.Deciders, JSONDecider{Question: d.Question, Option: d.Option, Outcome: d.Outcome, Points: d.Net, Text: d.Reason})
 	}
 	for _, s := range rep.Scores {
 		j.Scores[s.Outcome] = s.Points

@@ -125,6 +125,9 @@ type ReportDecider struct {
 	Outcome          string
 	// Net is the points the answer gives Outcome over the other side.
 	Net int
+	// Reason is the answer's own reason, so each way of the close call
+	// says what choosing it would mean for this piece.
+	Reason string
 }
 
 // NewReport builds the report for a result of this guide.
@@ -237,7 +240,7 @@ func deciders(g *Guide, r *Result) []ReportDecider {
 				net := pointsFor(op.Points, side.for_) - pointsFor(op.Points, side.against)
 				if net > best.Net {
 					best = ReportDecider{Question: qu.ID, Option: op.ID, Title: Inert(qu.Title),
-						OptionLabel: Inert(op.Label), Outcome: side.for_, Net: net}
+						OptionLabel: Inert(op.Label), Outcome: side.for_, Net: net, Reason: Inert(op.Reason)}
 				}
 			}
 		}

@@ -173,7 +173,7 @@ func TestJSONShape(t *testing.T) {
 				"question", "recommendation", "rules_out", "why"}, []string{"remove"})
 			checkObjects(t, doc["wishes"], []string{"decided", "option", "outcome", "question", "text"}, nil)
 			checkObjects(t, doc["cautions"], []string{"option", "question", "text"}, nil)
-			checkObjects(t, doc["deciders"], []string{"option", "outcome", "points", "question"}, nil)
+			checkObjects(t, doc["deciders"], []string{"option", "outcome", "points", "question", "text"}, nil)
 			checkObjects(t, doc["checklist"], []string{"group", "item"}, nil)
 		})
 	}

@@ -110,7 +110,13 @@ func (rep *Report) summaryLines() []Line {
 	if len(rep.Deciders) > 0 {
 		lines = append(lines, Line{Kind: LineText, Text: "For this piece it comes down to what matters more:"})
 		for _, d := range rep.Deciders {
-			lines = append(lines, Line{Kind: LineItem, Text: fmt.Sprintf("if “%s” (%s) matters more, choose %s", d.OptionLabel, d.Title, rep.InSentence(d.Outcome))})
+			way := fmt.Sprintf("if “%s” (%s) matters more, choose %s", d.OptionLabel, d.Title, rep.InSentence(d.Outcome))
+			if d.Reason == "" {
+				lines = append(lines, Line{Kind: LineItem, Text: way})
+				continue
+			}
+			// The answer's reason is what that way means for this piece.
+			lines = append(lines, Line{Kind: LineItem, Head: way, Text: d.Reason})
 		}
 	}
 	for _, c := range rep.Cautions {

@@ -1,6 +1,7 @@
 package quiz
 
 import (
+	"encoding/json"
 	"fmt"
 	"reflect"
 	"strings"
@@ -154,8 +155,28 @@ func TestCloseCallDeciders(t *testing.T) {
 	if err := WriteText(&b, rep, 200); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(b.String(), "if “Everyday wear” (Occasion) matters more, choose mass-produced") {
-		t.Errorf("report lacks the deciders:\n%s", b.String())
+	// Each way is followed by what it means for this piece: the answer's
+	// own reason.
+	for _, want := range []string{"if “Everyday wear” (Occasion) matters more, choose mass-produced: r-everyday",
+		"if “Several years” (Lifespan) matters more, choose handcrafted: r-years"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("report lacks %q:\n%s", want, b.String())
+		}
+	}
+	var js strings.Builder
+	if err := WriteJSON(&js, rep); err != nil {
+		t.Fatal(err)
+	}
+	var doc JSONReport
+	if err := json.Unmarshal([]byte(js.String()), &doc); err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, d := range doc.Deciders {
+		texts = append(texts, d.Text)
+	}
+	if want := []string{"r-everyday", "r-years"}; !reflect.DeepEqual(texts, want) {
+		t.Errorf("JSON deciders' texts %q, want %q", texts, want)
 	}
 }
 
