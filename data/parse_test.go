@@ -30,3 +30,19 @@ func TestParseTreeMatchesParse(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkParseTree is start-up's loading of the built-in guide, from the
+// tree made at build time; BenchmarkParse/default in package quiz parses
+// the same guide from its text.
+func BenchmarkParseTree(b *testing.B) {
+	tree, ok := data.GuideTree()
+	if !ok {
+		b.Fatal("guide_tree.go was made from another guide.yaml (run go generate ./data)")
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := quiz.ParseTree(data.GuideFile, data.Guide, tree); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

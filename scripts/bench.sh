@@ -131,7 +131,7 @@ if [[ -n $skipgo ]]; then
 else
 	echo "bench.sh: go test -bench (two to three minutes)…" >&2
 	go test -run '^$' -bench 'Parse|Score|Tipping|Evaluate|ReportJSON|ScaleKey|ScaleFrame' -benchmem \
-		./quiz/ ./quiz/tui/ | tee "$out/gobench.txt" >&2
+		./data/ ./quiz/ ./quiz/tui/ | tee "$out/gobench.txt" >&2
 fi
 
 echo >&2
