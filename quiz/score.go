@@ -68,7 +68,11 @@ type Result struct {
 	// margin or the answers rule out every other outcome.
 	Verdict string
 	// Leader and RunnerUp are the two allowed outcomes (not ruled out)
-	// with the most points, and Lead the gap between them.
+	// with the most points, and Lead the gap between them. The close-call
+	// outcome is the runner-up only in a close call; otherwise RunnerUp is
+	// the best other allowed outcome, or empty when wishes rule out every
+	// one, and Lead is then the leader's lead over the close-call outcome,
+	// which the margin still applied to.
 	Leader, RunnerUp string
 	Lead             int
 	// Close is set when the verdict is the close-call outcome because the
@@ -77,9 +81,9 @@ type Result struct {
 	// Conflict is set when the answers rule out every outcome but the
 	// close-call one; Wishes then says which.
 	Conflict bool
-	// Confidence is the lead beyond the close-call margin as a share of
-	// the two front-runners' points plus Open, from 0 to 1: 0 for a close
-	// call or a conflict, near 1 when every question is answered, the
+	// Confidence is Lead beyond the close-call margin as a share of the
+	// points of the two outcomes Lead compares plus Open, from 0 to 1: 0
+	// for a close call or a conflict, near 1 when every question is answered, the
 	// runner-up has nothing and the lead is far past the margin.
 	Confidence float64
 	// Open is the most points the unanswered questions could still move
@@ -121,8 +125,19 @@ func (g *Guide) Evaluate(a Answers) *Result {
 		Unruled:  g.Outcomes[g.decide(s.scores, nil).verdict].ID,
 		Answers:  make(Answers, len(a)),
 	}
-	if v.runner >= 0 {
-		r.RunnerUp = g.Outcomes[v.runner].ID
+	// The runner-up is what the leader is compared with in words and
+	// figures: never the close-call outcome outside a close call, where
+	// it is the verdict for a close race rather than a contestant.
+	// With no rival left, the lead is measured against the decision's
+	// runner: the close-call outcome, which the margin still applied to.
+	v.ref = g.rival(s.scores, s.bans, v)
+	if v.ref >= 0 {
+		r.RunnerUp = g.Outcomes[v.ref].ID
+	} else {
+		v.ref = v.runner
+	}
+	if v.ref >= 0 {
+		r.Lead = s.scores[v.leader] - s.scores[v.ref]
 	}
 	// Sized up front: growing these by append costs several allocations
 	// per call, on the path every key of the result screen takes.
@@ -316,7 +331,10 @@ func (c *Cond) eval(sel []bool) bool {
 
 type decision struct {
 	verdict, leader, runner, lead int
-	close                         bool
+	// ref is the outcome the lead is measured against, set by Evaluate;
+	// decide leaves it unset.
+	ref   int
+	close bool
 	// conflict is set when the answers rule out every outcome but the
 	// close-call one, which is then the verdict.
 	conflict bool
@@ -362,6 +380,23 @@ func (g *Guide) decide(scores, bans []int) decision {
 		d.verdict, d.close = cc, true
 	}
 	return d
+}
+
+// rival is the runner-up the report names: the decision's runner, unless
+// that is the close-call outcome and the verdict is not a close call; then
+// the best other allowed outcome, or -1 when wishes rule out all of them.
+func (g *Guide) rival(scores, bans []int, d decision) int {
+	cc, ok := g.outcomeIdx[g.Decision.CloseCall]
+	if d.runner < 0 || d.close || !ok || g.Decision.CloseCall == "" || d.runner != cc {
+		return d.runner
+	}
+	best := -1
+	for i := range scores {
+		if i != d.leader && i != cc && (bans == nil || bans[i] == 0) && (best < 0 || scores[i] > scores[best]) {
+			best = i
+		}
+	}
+	return best
 }
 
 func abs(n int) int {

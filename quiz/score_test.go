@@ -48,8 +48,9 @@ func TestEvaluateDefaultGuide(t *testing.T) {
 			answers: Answers{"occasion": {"milestone"}, "budget": {"invest"}, "lifespan": {"heirloom"}, "ethics": {"essential"},
 				"personalization": {"bespoke"}, "character": {"one-of-a-kind"}, "extras": {"meet-maker", "hold-value"}},
 			// 4+3+4+3+4+3+2+2 = 25, +2 heirloom-milestone.
-			// Bespoke rules out mass-produced, so mix is the runner-up.
-			verdict: "handcrafted", leader: "handcrafted", runnerUp: "mix",
+			// Bespoke rules out mass-produced, and the close-call outcome
+			// is never a runner-up: there is none.
+			verdict: "handcrafted", leader: "handcrafted", runnerUp: "",
 			scores: [3]int{27, 0, 0}, confidence: 25.0 / 27, // the lead beyond the margin of 2
 			// Heaviest first; equal weights keep guide order, rules last.
 			contribs: []string{

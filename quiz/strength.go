@@ -86,8 +86,10 @@ func (g *Guide) strength(r *Result, sel []bool, s *scratch, d decision) {
 			r.Confidence = 1
 		}
 	case d.lead > margin:
-		sum := abs(s.scores[L]) + abs(s.scores[d.runner]) + r.Open
-		r.Confidence = min(1, float64(d.lead-margin)/float64(max(1, sum)))
+		// Measured against the outcome the report compares with, so the
+		// JSON lead and runner_up give the same figure.
+		sum := abs(s.scores[L]) + abs(s.scores[d.ref]) + r.Open
+		r.Confidence = min(1, float64(r.Lead-margin)/float64(max(1, sum)))
 	}
 }
 
@@ -147,13 +149,16 @@ func (rep *Report) strength(r *Result) (word, text string) {
 		return "close-call", "Close call: " + rep.CloseReason()
 	}
 	figures := fmt.Sprintf("%s to %d for %s", pointsWord(rep.points(r.Leader)), rep.points(r.RunnerUp), rep.InSentence(r.RunnerUp))
-	if r.RunnerUp == "" {
-		figures = "the only outcome your wishes leave"
-	}
 	for _, sc := range rep.Scores {
 		if sc.Outcome != r.Leader && sc.Points >= rep.points(r.Leader) && rep.ruledOut(sc.Outcome) {
-			figures += fmt.Sprintf(", with %s (%d) ruled out", rep.InSentence(sc.Outcome), sc.Points)
+			figures += fmt.Sprintf(", with %s (%s) ruled out", rep.InSentence(sc.Outcome), pointsWord(sc.Points))
 		}
+	}
+	// With no runner-up the wishes left the leader alone among the real
+	// choices: there is no "to 0 for" anyone, and the sentence says so.
+	byWishes := ""
+	if r.RunnerUp == "" {
+		byWishes, figures = rep.leftAlone(r.Leader)
 	}
 	answered := map[string]bool{}
 	for q := range r.Answers {
@@ -175,6 +180,9 @@ func (rep *Report) strength(r *Result) (word, text string) {
 		added = added || !answered[t.Question]
 	}
 	lean := "Leaning " + rep.InSentence(r.Verdict) + ": " + figures + "; "
+	if byWishes != "" {
+		lean = "Leaning " + rep.InSentence(r.Verdict) + byWishes + figures + "; "
+	}
 	open := len(r.Unanswered)
 	switch {
 	case changed:
@@ -192,11 +200,44 @@ func (rep *Report) strength(r *Result) (word, text string) {
 	if wish != nil {
 		settle = fmt.Sprintf("only a hard wish such as “%s” would change it", rep.optionLabel(wish.Question, wish.Option))
 	}
+	if byWishes != "" {
+		text = rep.Label + byWishes
+	}
 	text += figures + "; " + settle
 	if open > 0 {
 		text += "; " + openQuestions(open) + " could not change it"
 	}
 	return word, text
+}
+
+// leftAlone words a verdict whose every rival the wishes rule out:
+// " by your wish (23 points): " and "mass-produced (16 points) is ruled
+// out", to follow the verdict's name.
+func (rep *Report) leftAlone(leader string) (by, figures string) {
+	var out []string
+	seen := map[string]bool{}
+	options := map[string]bool{}
+	for _, w := range rep.Wishes {
+		options[w.Question+"="+w.Option] = true
+		if w.Outcome == leader || seen[w.Outcome] {
+			continue
+		}
+		seen[w.Outcome] = true
+		out = append(out, fmt.Sprintf("%s (%s)", rep.InSentence(w.Outcome), pointsWord(rep.points(w.Outcome))))
+	}
+	wish := "wish"
+	if len(options) > 1 {
+		wish = "wishes"
+	}
+	by = fmt.Sprintf(" by your %s (%s): ", wish, pointsWord(rep.points(leader)))
+	switch len(out) {
+	case 0:
+		return fmt.Sprintf(" (%s): ", pointsWord(rep.points(leader))), "the only outcome your wishes leave"
+	case 1:
+		return by, out[0] + " is ruled out"
+	default:
+		return by, strings.Join(out[:len(out)-1], ", ") + " and " + out[len(out)-1] + " are ruled out"
+	}
 }
 
 // openQuestions says "the unanswered question" or "the three unanswered

@@ -72,7 +72,7 @@ func TestWishDecidesOnTheCounterFixture(t *testing.T) {
 	g := fixture(t, "counter")
 	r := g.Evaluate(Answers{"occasion": {"trend"}, "budget": {"lowest"}, "personalization": {"bespoke"}})
 	// H 4; M 8, ruled out; mix 0.
-	if r.Verdict != "handcrafted" || r.RunnerUp != "mix" || r.Unruled != "mass-produced" || r.Lead != 4 {
+	if r.Verdict != "handcrafted" || r.RunnerUp != "" || r.Unruled != "mass-produced" || r.Lead != 4 {
 		t.Fatalf("verdict %s runner %s unruled %s lead %d", r.Verdict, r.RunnerUp, r.Unruled, r.Lead)
 	}
 	want := []RuledOut{{Question: "personalization", Option: "bespoke", Outcome: "mass-produced", Text: "w-bespoke", Decided: true}}
@@ -85,7 +85,7 @@ func TestWishDecidesOnTheCounterFixture(t *testing.T) {
 	}
 	for _, s := range []string{
 		"Your wish decided it: “Designed with me” (Personal touch) rules out mass-produced, whatever the points say. w-bespoke",
-		"4 points to 0 for a mix of both, with mass-produced (8) ruled out",
+		"handcrafted by your wish (4 points): mass-produced (8 points) is ruled out",
 	} {
 		if !strings.Contains(b.String(), s) {
 			t.Errorf("report lacks %q:\n%s", s, b.String())
