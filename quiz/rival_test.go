@@ -9,7 +9,8 @@ import (
 // TestCloseCallOutcomeIsNoRunnerUp: outside a close call the leader is
 // compared with the best other real outcome, even when the close-call
 // outcome has more points; when wishes rule out every other real
-// outcome, the strength says so instead of "to 0 for" anyone. The JSON
+// outcome, the strength says so instead of "to 0 for" anyone, unless no
+// wish decided it. The JSON
 // runner_up, lead and confidence are built from the same comparison.
 func TestCloseCallOutcomeIsNoRunnerUp(t *testing.T) {
 	g := fixture(t, "rival")
@@ -30,6 +31,10 @@ func TestCloseCallOutcomeIsNoRunnerUp(t *testing.T) {
 		// maker 5, factory ruled out, both 0.
 		{Answers{"size": {"small"}, "design": {"together"}}, "", 5,
 			"by your wish (5 points): factory (6 points) is ruled out", " to 0"},
+		// maker 5, factory 2 and ruled out: the wish changed nothing, so
+		// it gets no credit; the lead reads as usual.
+		{Answers{"size": {"small"}, "design": {"sketch"}}, "", 5,
+			"5 points to 2 for factory, which your wish rules out as well", "by your wish"},
 	}
 	for _, tt := range tests {
 		r := g.Evaluate(tt.a)

@@ -156,9 +156,17 @@ func (rep *Report) strength(r *Result) (word, text string) {
 	}
 	// With no runner-up the wishes left the leader alone among the real
 	// choices: there is no "to 0 for" anyone, and the sentence says so.
+	// A wish that changed nothing (the rival it rules out was behind
+	// anyway) does not get the credit: the lead is measured against that
+	// rival as usual, and the sentence adds that it is ruled out too.
 	byWishes := ""
 	if r.RunnerUp == "" {
-		byWishes, figures = rep.leftAlone(r.Leader)
+		if rival, ok := rep.beatenAnyway(r.Leader); ok {
+			figures = fmt.Sprintf("%s to %d for %s, which your wish rules out as well",
+				pointsWord(rep.points(r.Leader)), rep.points(rival), rep.InSentence(rival))
+		} else {
+			byWishes, figures = rep.leftAlone(r.Leader)
+		}
 	}
 	answered := map[string]bool{}
 	for q := range r.Answers {
@@ -208,6 +216,24 @@ func (rep *Report) strength(r *Result) (word, text string) {
 		text += "; " + openQuestions(open) + " could not change it"
 	}
 	return word, text
+}
+
+// beatenAnyway returns the strongest outcome the wishes rule out, when no
+// wish decided the verdict: the leader would have won without them.
+func (rep *Report) beatenAnyway(leader string) (string, bool) {
+	best, found := "", false
+	for _, w := range rep.Wishes {
+		if w.Decided {
+			return "", false
+		}
+		if w.Outcome == leader {
+			continue
+		}
+		if !found || rep.points(w.Outcome) > rep.points(best) {
+			best, found = w.Outcome, true
+		}
+	}
+	return best, found
 }
 
 // leftAlone words a verdict whose every rival the wishes rule out:
