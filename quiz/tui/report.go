@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/jewelguide/jewelguide/quiz"
@@ -17,8 +16,8 @@ import (
 // sections a part at a time (renderPart). The report's text is already
 // inert, so nothing in it can drive the terminal.
 func RenderReport(rep *quiz.Report, width int, st Styles) string {
-	r := reportWriter{w: max(1, width), st: st}
-	r.wrap(rep.Title(), "", "", st.Heading)
+	r := newReportWriter(width, st)
+	r.wrap(rep.Title(), "", "", r.st.Heading)
 	r.sections(rep, rep.Sections(), true)
 	return strings.Join(r.lines, "\n")
 }
@@ -51,7 +50,7 @@ func (r *reportWriter) sections(rep *quiz.Report, secs []quiz.Section, short boo
 }
 
 // line draws one line of a section at indent in.
-func (r *reportWriter) line(l quiz.Line, in string, i int, st Styles) {
+func (r *reportWriter) line(l quiz.Line, in string, i int, st reportInks) {
 	switch l.Kind {
 	case quiz.LineText:
 		if i > 0 {
@@ -98,8 +97,28 @@ func (r *reportWriter) line(l quiz.Line, in string, i int, st Styles) {
 // reportWriter collects the report's lines at a fixed width.
 type reportWriter struct {
 	w     int
-	st    Styles
+	st    reportInks
 	lines []string
+}
+
+// newReportWriter starts a report at width in the styles st.
+func newReportWriter(width int, st Styles) reportWriter {
+	return reportWriter{w: max(1, width), st: newReportInks(st)}
+}
+
+// reportInks are the styles a report is drawn in, as inks: a large
+// report has thousands of lines, and a line costs a string concatenation
+// this way rather than a Lip Gloss render.
+type reportInks struct {
+	Heading, Title, Text, Subtle, Verdict, Bar, BarOther, Plus, Minus ink
+}
+
+func newReportInks(st Styles) reportInks {
+	return reportInks{
+		Heading: newInk(st.Heading), Title: newInk(st.Title), Text: newInk(st.Text),
+		Subtle: newInk(st.Subtle), Verdict: newInk(st.Verdict), Bar: newInk(st.Bar),
+		BarOther: newInk(st.BarOther), Plus: newInk(st.Plus), Minus: newInk(st.Minus),
+	}
 }
 
 func (r *reportWriter) blank() { r.lines = append(r.lines, "") }
@@ -113,11 +132,11 @@ func (r *reportWriter) section(title string) {
 
 // wrap adds s wrapped to the width; a prefix too wide for a narrow window
 // is dropped rather than squeezing the text to nothing.
-func (r *reportWriter) wrap(s, first, rest string, st lipgloss.Style) {
+func (r *reportWriter) wrap(s, first, rest string, st ink) {
 	if r.w-max(ansi.StringWidth(first), ansi.StringWidth(rest)) < 8 {
 		first, rest = "", ""
 	}
-	r.lines = append(r.lines, wrapStyled(s, r.w, first, rest, st)...)
+	r.lines = wrapInk(r.lines, s, r.w, first, rest, st)
 }
 
 // bars draws one line per outcome of the points section: label, a bar
@@ -190,9 +209,9 @@ var partSections = [numParts][]quiz.SectionKind{
 // under the report on every page, so the footer gives only the shop's
 // contact here.
 func renderPart(rep *quiz.Report, p resultPart, width int, st Styles) string {
-	r := reportWriter{w: max(1, width), st: st}
+	r := newReportWriter(width, st)
 	if p == partVerdict {
-		r.wrap(rep.Title(), "", "", st.Heading)
+		r.wrap(rep.Title(), "", "", r.st.Heading)
 	}
 	all := rep.Sections()
 	var secs []quiz.Section
