@@ -2,13 +2,9 @@ package quiz
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 )
-
-// decideBudget bounds the extra scoring the "never decides" analysis adds
-// to a coverage run (one verdict per chosen option and fired rule per
-// answer set); a guide past it is left unanalysed rather than slow.
-const decideBudget = 20_000_000
 
 // decideStats counts, over a coverage run, how often each rule fires and
 // each option with points is chosen, and how often taking its points away
@@ -18,21 +14,53 @@ type decideStats struct {
 	optChosen, optDecides  []int // by global option index
 }
 
-// startDecides sets up the analysis for a run of n answer sets, if it fits
-// the budget.
-func (g *Guide) startDecides(cov *Coverage, n int) {
-	if n*(g.nOptions+len(g.Rules)) > decideBudget {
-		return
-	}
-	cov.decides = &decideStats{
+func (g *Guide) newDecideStats() *decideStats {
+	return &decideStats{
 		ruleFires: make([]int, len(g.Rules)), ruleDecides: make([]int, len(g.Rules)),
 		optChosen: make([]int, g.nOptions), optDecides: make([]int, g.nOptions),
 	}
 }
 
+// withoutCost is the work of one decidesWithout on points ps: taking them
+// away and putting them back, and deciding in between.
+func (g *Guide) withoutCost(ps []Points) int {
+	return 2*len(ps) + len(g.Outcomes)
+}
+
+// decideCost is the most coverDecides can cost on one answer set: every
+// rule that can fire firing, and each question answered with its costliest
+// allowed selection. The walk plans with it so that the analysis stays
+// inside check's one work budget.
+func (g *Guide) decideCost(cov *Coverage) int {
+	cost := len(g.Rules) + g.nOptions
+	for ri, ru := range g.Rules {
+		if !cov.never[ri] {
+			cost += g.withoutCost(ru.Points)
+		}
+	}
+	for _, qu := range g.Questions {
+		var cs []int
+		for _, op := range qu.Options {
+			if !movesNothing(op.Points) {
+				cs = append(cs, g.withoutCost(op.Points))
+			}
+		}
+		sort.Sort(sort.Reverse(sort.IntSlice(cs)))
+		k := 1
+		if qu.Multi() {
+			k = qu.Max
+		}
+		for _, c := range cs[:min(k, len(cs))] {
+			cost += c
+		}
+	}
+	return cost
+}
+
 // coverDecides records one answer set of a coverage run: a conflict of
-// wishes, and which of its points decide the verdict d.
-func (g *Guide) coverDecides(cov *Coverage, sel []bool, s *scratch, d decision) {
+// wishes, and which of its points decide the verdict d. It returns the
+// work done, which decideCost bounds.
+func (g *Guide) coverDecides(cov *Coverage, sel []bool, s *scratch, d decision) int {
 	if d.conflict {
 		cov.Conflicts++
 		if cov.ConflictExample == "" {
@@ -40,12 +68,11 @@ func (g *Guide) coverDecides(cov *Coverage, sel []bool, s *scratch, d decision) 
 		}
 	}
 	st := cov.decides
-	if st == nil {
-		return
-	}
+	work := len(g.Rules) + g.nOptions
 	for ri := range g.Rules {
 		if s.fired[ri] {
 			st.ruleFires[ri]++
+			work += g.withoutCost(g.Rules[ri].Points)
 			if g.decidesWithout(g.Rules[ri].Points, s, d) {
 				st.ruleDecides[ri]++
 			}
@@ -56,20 +83,24 @@ func (g *Guide) coverDecides(cov *Coverage, sel []bool, s *scratch, d decision) 
 		for oi := range qu.Options {
 			if sel[base+oi] && !movesNothing(qu.Options[oi].Points) {
 				st.optChosen[base+oi]++
+				work += g.withoutCost(qu.Options[oi].Points)
 				if g.decidesWithout(qu.Options[oi].Points, s, d) {
 					st.optDecides[base+oi]++
 				}
 			}
 		}
 	}
+	return work
 }
 
 // decidesWithout reports whether taking points ps away from the tally in
 // s would change the verdict d.
 func (g *Guide) decidesWithout(ps []Points, s *scratch, d decision) bool {
-	copy(s.trial, s.scores)
-	g.addPoints(ps, s.trial, -1)
-	return g.decide(s.trial, s.bans).verdict != d.verdict
+	// In place and back again: cheaper than a copy of the tally.
+	g.addPoints(ps, s.scores, -1)
+	changed := g.decide(s.scores, s.bans).verdict != d.verdict
+	g.addPoints(ps, s.scores, 1)
+	return changed
 }
 
 // describe writes a selection as "question=option" pairs.
@@ -98,7 +129,7 @@ func (g *Guide) decideWarnings(cov *Coverage) []Warning {
 	var ws []Warning
 	of := fmt.Sprintf("of %d answer sets", cov.Total)
 	if cov.Sampled {
-		of = fmt.Sprintf("of %d sampled answer sets", cov.Total)
+		of = fmt.Sprintf("of a sample of %d answer sets", cov.Total)
 	}
 	if cov.Conflicts > 0 {
 		line := 0

@@ -1,6 +1,7 @@
 package quiz
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -35,6 +36,48 @@ func TestLintNeverDecides(t *testing.T) {
 	// of the four complete answer sets.
 	if want := `the answers rule out every outcome but "both" in 1 of 4 answer sets, e.g. design=together fit=exact`; !strings.Contains(got, want) {
 		t.Errorf("warnings lack %q:\n%s", want, got)
+	}
+}
+
+// TestNeverDecidesWithinTheBudget: the "never decides" analysis is paid
+// for from check's one work budget. Given enough for every verdict of the
+// counter fixture but not for the analysis beside them, check samples, stays
+// within the budget, and the warnings say they come from a sample.
+func TestNeverDecidesWithinTheBudget(t *testing.T) {
+	g := fixture(t, "counter")
+	full := g.Cover(1)
+	if full.Sampled {
+		t.Fatalf("the counter fixture is sampled on the full budget")
+	}
+	probe := &Coverage{}
+	search := g.searchRules(probe, CheckWork/2)
+	choices := make([]choiceSet, len(g.Questions))
+	for qi := range g.Questions {
+		choices[qi] = g.choiceSet(qi)
+	}
+	n := full.Possible.Int64()
+	verdicts := 2*g.nOptions + g.terms + len(g.Rules) + len(g.Outcomes) + g.walkCost(choices, n)
+	work := search + verdicts + int(n)*g.decideCost(full)/2
+	cov := g.cover(1, work)
+	if !cov.Sampled || cov.Work > work || cov.Total < minSample {
+		t.Fatalf("sampled %v, %d answer sets, %d units of work; want a sample within %d", cov.Sampled, cov.Total, cov.Work, work)
+	}
+	if full.Work <= work {
+		t.Errorf("the exact run with its analysis takes %d units, within the %d given: the test proves nothing", full.Work, work)
+	}
+	var decides []string
+	for _, w := range g.Lint(cov) {
+		if strings.Contains(w.Msg, "never decides") {
+			decides = append(decides, w.Msg)
+		}
+	}
+	if len(decides) == 0 {
+		t.Fatalf("no never-decides warnings over the sample")
+	}
+	for _, m := range decides {
+		if !strings.Contains(m, fmt.Sprintf("of a sample of %d answer sets", cov.Total)) {
+			t.Errorf("warning does not say it comes from a sample: %s", m)
+		}
 	}
 }
 

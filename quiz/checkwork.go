@@ -8,6 +8,9 @@ import (
 // CheckWork is the most work check does on one guide, in work units: one
 // unit is one option or condition term looked at. Counting work rather than
 // time keeps check's figures the same on a busy machine as on an idle one.
+// The search for rules that can never fire, the verdicts and the "never
+// decides" analysis all count in it; only a sample's first minSample answer
+// sets are scored whatever they cost.
 // About a second of work on a slow machine; the built-in guide needs a
 // few hundredths of it.
 const CheckWork = 50_000_000
@@ -28,8 +31,9 @@ const (
 // which rules can never fire.
 type Coverage struct {
 	// Total is the number of answer sets scored; Possible is how many
-	// there are. When scoring them all would take more than CheckWork,
-	// Sampled is set and Total answer sets drawn with Seed are scored.
+	// there are. When scoring them all, with the "never decides" analysis,
+	// would take more than CheckWork, Sampled is set and Total answer sets
+	// drawn with Seed are scored; the analysis then covers that sample.
 	Total    int
 	Possible *big.Int
 	Sampled  bool
@@ -75,37 +79,43 @@ func (g *Guide) cover(seed int64, work int) *Coverage {
 	// What scoring one answer set costs: setting every option, looking at
 	// each option and condition term, deciding.
 	cost := 2*g.nOptions + g.terms + len(g.Rules) + len(g.Outcomes)
+	// The "never decides" analysis scores each answer set again without
+	// each rule and option that counts in it; it walks the same answer sets
+	// as the verdicts and is paid for from the same work.
+	cov.decides = g.newDecideStats()
+	most := g.decideCost(cov)
 	s := g.newScratch()
 	sel := make([]bool, g.nOptions)
-	score := func() {
-		g.tally(sel, s.scores, s.bans, s.fired)
-		d := g.decide(s.scores, s.bans)
-		g.coverDecides(cov, sel, s, d)
+	record := func(d decision) {
+		cov.Work += g.coverDecides(cov, sel, s, d)
 		cov.Wins[g.Outcomes[d.verdict].ID]++
 		if d.close {
 			cov.Close++
 		}
 		cov.Total++
 	}
-	if cov.Possible.Cmp(big.NewInt(int64(left))) > 0 || g.walkCost(choices, cov.Possible.Int64()) > left || !listable(choices) {
-		// Drawing an answer costs about as much again per question.
+	n := cov.Possible.Int64()
+	if cov.Possible.Cmp(big.NewInt(int64(left))) > 0 || !listable(choices) ||
+		float64(cost+g.walkCost(choices, n))+float64(n)*float64(most) > float64(left) {
+		// Drawing an answer costs about as much again per question. The
+		// sample grows while the next answer set, at its costliest, still
+		// fits: the analysis mostly costs far less than its most.
 		cov.Sampled = true
-		n := max(left/(cost+randomCost*len(g.Questions)), minSample)
-		g.startDecides(cov, n)
+		per := cost + randomCost*len(g.Questions)
 		rng := rand.New(rand.NewSource(seed))
 		buf := make([]int, maxOptions)
-		for ; n > 0; n-- {
+		for cov.Total < minSample || cov.Work+per+most <= work {
 			for qi := range g.Questions {
 				g.setOptions(sel, qi, choices[qi].random(rng, buf))
 			}
-			score()
+			g.tally(sel, s.scores, s.bans, s.fired)
+			record(g.decide(s.scores, s.bans))
+			cov.Work += per
 		}
-		cov.Work += cov.Total * (cost + randomCost*len(g.Questions))
 		return cov
 	}
 	// Few enough to list: enumerate them with an odometer, rescoring
 	// only what each changed answer touches.
-	g.startDecides(cov, int(cov.Possible.Int64()))
 	lists := make([][][]int, len(g.Questions))
 	for qi := range g.Questions {
 		lists[qi] = choices[qi].all()
@@ -115,13 +125,7 @@ func (g *Guide) cover(seed int64, work int) *Coverage {
 	cov.Work += cost
 	idx := make([]int, len(g.Questions))
 	for {
-		d := g.decide(s.scores, s.bans)
-		g.coverDecides(cov, sel, s, d)
-		cov.Wins[g.Outcomes[d.verdict].ID]++
-		if d.close {
-			cov.Close++
-		}
-		cov.Total++
+		record(g.decide(s.scores, s.bans))
 		cov.Work += len(g.Outcomes)
 		k := 0
 		for ; k < len(idx); k++ {
