@@ -40,6 +40,10 @@ type Guide struct {
 	// rulesByQuestion lists, per question, the rules whose condition looks at
 	// it, so a change of one answer re-evaluates only those rules.
 	rulesByQuestion [][]int
+	// rulesByOption lists, per option (global index), the rules whose
+	// condition looks at it, each once: only those can change when that
+	// option is picked or dropped.
+	rulesByOption [][]int
 	// terms counts the terms of all rules' conditions: the cost of
 	// checking every rule once.
 	terms int

@@ -306,6 +306,23 @@ func (g *Guide) addPoints(ps []Points, scores []int, sign int) {
 	}
 }
 
+// eachOption calls f with the global index of each option c's leaves
+// name (known ones only), in order, repeats included.
+func (c *Cond) eachOption(f func(int)) {
+	for i := range c.All {
+		c.All[i].eachOption(f)
+	}
+	for i := range c.Any {
+		c.Any[i].eachOption(f)
+	}
+	if c.Not != nil {
+		c.Not.eachOption(f)
+	}
+	if c.All == nil && c.Any == nil && c.Not == nil && c.opt >= 0 {
+		f(c.opt)
+	}
+}
+
 func (c *Cond) eval(sel []bool) bool {
 	switch {
 	case c.All != nil:

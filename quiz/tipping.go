@@ -7,27 +7,28 @@ import (
 
 // tipping lists every change of a single answer that would change the
 // verdict. Rather than re-scoring the whole guide for each candidate, it
-// takes away what the changed question contributed (once per question) and
-// re-evaluates only the rules that look at that question, so the cost grows
-// with questions × options × (rules per question), not with the whole guide.
+// takes away what the changed question's answer contributed (once per
+// question) and re-evaluates only the rules that look at an option the
+// change turns on or off, so the cost grows with questions × options ×
+// (rules per option), not with the whole guide.
 func (g *Guide) tipping(sel []bool, s *scratch, verdict string) []Tip {
 	var tips []Tip
 	saved := make([]bool, 0, maxOptions)
+	// seen marks the rules already re-evaluated for a candidate, by the
+	// candidate's number: a rule that looks at both the old and the new
+	// answer counts once.
+	seen := make([]int32, len(g.Rules))
+	trialNo := int32(0)
 	for qi, qu := range g.Questions {
 		base, n := g.optionBase[qi], len(qu.Options)
 		states := sel[base : base+n]
 		saved = append(saved[:0], states...)
 		chosen := count(saved)
-		// The points without this question's answer and the rules that
-		// look at it are the same for every candidate: work them out once.
+		// The points without this question's own answer are the same for
+		// every candidate: work them out once. The rules stay in.
 		copy(s.without, s.scores)
 		copy(s.withoutBans, s.bans)
 		g.addOptionPoints(qi, sel, s.without, s.withoutBans, -1)
-		for _, ri := range g.rulesByQuestion[qi] {
-			if s.fired[ri] {
-				g.addPoints(g.Rules[ri].Points, s.without, -1)
-			}
-		}
 		for oi := range qu.Options {
 			remove := qu.Multi() && saved[oi]
 			switch {
@@ -46,9 +47,24 @@ func (g *Guide) tipping(sel []bool, s *scratch, verdict string) []Tip {
 				}
 			}
 			g.addOptionPoints(qi, sel, s.trial, s.trialBans, 1)
-			for _, ri := range g.rulesByQuestion[qi] {
-				if g.Rules[ri].When.eval(sel) {
-					g.addPoints(g.Rules[ri].Points, s.trial, 1)
+			// Only a rule that looks at an option whose state changed can
+			// change its mind; the others keep what they gave.
+			trialNo++
+			for o := range states {
+				if states[o] == saved[o] {
+					continue
+				}
+				for _, ri := range g.rulesByOption[base+o] {
+					if seen[ri] == trialNo {
+						continue
+					}
+					seen[ri] = trialNo
+					switch now := g.Rules[ri].When.eval(sel); {
+					case now && !s.fired[ri]:
+						g.addPoints(g.Rules[ri].Points, s.trial, 1)
+					case !now && s.fired[ri]:
+						g.addPoints(g.Rules[ri].Points, s.trial, -1)
+					}
 				}
 			}
 			copy(states, saved)

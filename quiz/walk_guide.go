@@ -55,6 +55,7 @@ func (l *loader) guide(doc *yaml.Node) {
 	}
 	l.questions(top)
 	g.rulesByQuestion = make([][]int, len(g.Questions))
+	g.rulesByOption = make([][]int, g.nOptions)
 	if v := top.get("rules"); v != nil {
 		l.rules(v)
 	}
@@ -439,6 +440,11 @@ func (l *loader) rules(n *yaml.Node) {
 		for _, qi := range qs {
 			g.rulesByQuestion[qi] = append(g.rulesByQuestion[qi], len(g.Rules))
 		}
+		ru.When.eachOption(func(o int) {
+			if rs := g.rulesByOption[o]; len(rs) == 0 || rs[len(rs)-1] != len(g.Rules) {
+				g.rulesByOption[o] = append(rs, len(g.Rules))
+			}
+		})
 		g.Rules = append(g.Rules, ru)
 	})
 }
