@@ -34,7 +34,7 @@ func TestCloseCallOutcomeIsNoRunnerUp(t *testing.T) {
 		// maker 5, factory 2 and ruled out: the wish changed nothing, so
 		// it gets no credit; the lead reads as usual.
 		{Answers{"size": {"small"}, "design": {"sketch"}}, "", 5,
-			"5 points to 2 for factory, which your wish rules out as well", "by your wish"},
+			"5 points to 2 for factory, which your answer “My own sketch” rules out anyway", "by your wish"},
 	}
 	for _, tt := range tests {
 		r := g.Evaluate(tt.a)

@@ -161,9 +161,9 @@ func (rep *Report) strength(r *Result) (word, text string) {
 	// rival as usual, and the sentence adds that it is ruled out too.
 	byWishes := ""
 	if r.RunnerUp == "" {
-		if rival, ok := rep.beatenAnyway(r.Leader); ok {
-			figures = fmt.Sprintf("%s to %d for %s, which your wish rules out as well",
-				pointsWord(rep.points(r.Leader)), rep.points(rival), rep.InSentence(rival))
+		if w, ok := rep.beatenAnyway(r.Leader); ok {
+			figures = fmt.Sprintf("%s to %d for %s, which your answer “%s” rules out anyway",
+				pointsWord(rep.points(r.Leader)), rep.points(w.Outcome), rep.InSentence(w.Outcome), w.OptionLabel)
 		} else {
 			byWishes, figures = rep.leftAlone(r.Leader)
 		}
@@ -218,19 +218,20 @@ func (rep *Report) strength(r *Result) (word, text string) {
 	return word, text
 }
 
-// beatenAnyway returns the strongest outcome the wishes rule out, when no
+// beatenAnyway returns the wish ruling out the strongest rival, when no
 // wish decided the verdict: the leader would have won without them.
-func (rep *Report) beatenAnyway(leader string) (string, bool) {
-	best, found := "", false
+func (rep *Report) beatenAnyway(leader string) (ReportWish, bool) {
+	var best ReportWish
+	found := false
 	for _, w := range rep.Wishes {
 		if w.Decided {
-			return "", false
+			return ReportWish{}, false
 		}
 		if w.Outcome == leader {
 			continue
 		}
-		if !found || rep.points(w.Outcome) > rep.points(best) {
-			best, found = w.Outcome, true
+		if !found || rep.points(w.Outcome) > rep.points(best.Outcome) {
+			best, found = w, true
 		}
 	}
 	return best, found
