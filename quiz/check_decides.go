@@ -7,17 +7,19 @@ import (
 )
 
 // decideStats counts, over a coverage run, how often each rule fires and
-// each option with points is chosen, and how often taking its points away
-// would change that answer set's verdict.
+// each option with points is chosen, and marks those whose points, taken
+// away, changed some answer set's verdict. Only "never" is warned about,
+// so once marked they are not tried again: most are marked early, which
+// leaves the analysis a small part of the walk.
 type decideStats struct {
-	ruleFires, ruleDecides []int
-	optChosen, optDecides  []int // by global option index
+	ruleFires, optChosen    []int // options by global index
+	ruleDecided, optDecided []bool
 }
 
 func (g *Guide) newDecideStats() *decideStats {
 	return &decideStats{
-		ruleFires: make([]int, len(g.Rules)), ruleDecides: make([]int, len(g.Rules)),
-		optChosen: make([]int, g.nOptions), optDecides: make([]int, g.nOptions),
+		ruleFires: make([]int, len(g.Rules)), ruleDecided: make([]bool, len(g.Rules)),
+		optChosen: make([]int, g.nOptions), optDecided: make([]bool, g.nOptions),
 	}
 }
 
@@ -72,9 +74,9 @@ func (g *Guide) coverDecides(cov *Coverage, sel []bool, s *scratch, d decision) 
 	for ri := range g.Rules {
 		if s.fired[ri] {
 			st.ruleFires[ri]++
-			work += g.withoutCost(g.Rules[ri].Points)
-			if g.decidesWithout(g.Rules[ri].Points, s, d) {
-				st.ruleDecides[ri]++
+			if !st.ruleDecided[ri] {
+				work += g.withoutCost(g.Rules[ri].Points)
+				st.ruleDecided[ri] = g.decidesWithout(g.Rules[ri].Points, s, d)
 			}
 		}
 	}
@@ -83,9 +85,9 @@ func (g *Guide) coverDecides(cov *Coverage, sel []bool, s *scratch, d decision) 
 		for oi := range qu.Options {
 			if sel[base+oi] && !movesNothing(qu.Options[oi].Points) {
 				st.optChosen[base+oi]++
-				work += g.withoutCost(qu.Options[oi].Points)
-				if g.decidesWithout(qu.Options[oi].Points, s, d) {
-					st.optDecides[base+oi]++
+				if !st.optDecided[base+oi] {
+					work += g.withoutCost(qu.Options[oi].Points)
+					st.optDecided[base+oi] = g.decidesWithout(qu.Options[oi].Points, s, d)
 				}
 			}
 		}
@@ -148,7 +150,7 @@ func (g *Guide) decideWarnings(cov *Coverage) []Warning {
 		return ws
 	}
 	for ri, ru := range g.Rules {
-		if st.ruleFires[ri] > 0 && st.ruleDecides[ri] == 0 {
+		if st.ruleFires[ri] > 0 && !st.ruleDecided[ri] {
 			ws = append(ws, Warning{Line: ru.Line, Msg: fmt.Sprintf("rule %q never decides a verdict: it fires in %d %s, and without its points each keeps its verdict",
 				ru.ID, st.ruleFires[ri], of)})
 		}
@@ -156,7 +158,7 @@ func (g *Guide) decideWarnings(cov *Coverage) []Warning {
 	for qi, qu := range g.Questions {
 		for oi, op := range qu.Options {
 			i := g.optionBase[qi] + oi
-			if st.optChosen[i] > 0 && st.optDecides[i] == 0 {
+			if st.optChosen[i] > 0 && !st.optDecided[i] {
 				ws = append(ws, Warning{Line: op.Line, Msg: fmt.Sprintf("option %q of question %q never decides a verdict: it is chosen in %d %s, and without its points each keeps its verdict",
 					op.ID, qu.ID, st.optChosen[i], of)})
 			}
