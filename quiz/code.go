@@ -249,7 +249,11 @@ func (g *Guide) codeCRC(payload []byte) uint32 {
 			}
 		}
 	}
-	for _, b := range g.codeFingerprint() {
+	fp := g.codeFP
+	if fp == nil {
+		fp = g.codeFingerprint()
+	}
+	for _, b := range fp {
 		feed(uint32(b), 8)
 	}
 	for _, c := range payload {

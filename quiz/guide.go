@@ -44,6 +44,10 @@ type Guide struct {
 	// condition looks at it, each once: only those can change when that
 	// option is picked or dropped.
 	rulesByOption [][]int
+	// codeFP is codeFingerprint, worked out once at load: every resume
+	// code made or read checks against it, and on a large guide it takes
+	// longer than the rest of the code.
+	codeFP []byte
 	// terms counts the terms of all rules' conditions: the cost of
 	// checking every rule once.
 	terms int

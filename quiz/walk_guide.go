@@ -63,6 +63,7 @@ func (l *loader) guide(doc *yaml.Node) {
 		l.checklist(v)
 	}
 	l.checklistCoversOutcomes()
+	g.codeFP = g.codeFingerprint()
 }
 
 func (l *loader) shop(n *yaml.Node) {
