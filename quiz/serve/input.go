@@ -82,8 +82,12 @@ func (in *input) unread(b []byte) {
 }
 
 // replies matches the answers to the colour query: the background colour
-// (OSC 11) and the device attributes (DA1) that follow it.
-var replies = regexp.MustCompile(`\x1b\]11;[^\x07\x1b]*(?:\x07|\x1b\\)|\x1b\[\?[0-9;]*c`)
+// (OSC 11) and the device attributes (DA1) that follow it. It is
+// compiled on first use, by a server's first session, not by every run of
+// the program.
+var replies = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\x1b\]11;[^\x07\x1b]*(?:\x07|\x1b\\)|\x1b\[\?[0-9;]*c`)
+})
 
 // queried is the session as wish's renderer sees it while it asks the
 // client about its terminal: reads come from in and stop at a deadline,
@@ -108,7 +112,7 @@ func (q *queried) Read(p []byte) (int, error) {
 func sessionRenderer(sess ssh.Session, in *input) *lipgloss.Renderer {
 	q := &queried{Session: sess, in: in, deadline: time.After(queryWait)}
 	r := bm.MakeRenderer(q)
-	if rest := replies.ReplaceAll(q.seen, nil); len(rest) > 0 {
+	if rest := replies().ReplaceAll(q.seen, nil); len(rest) > 0 {
 		in.unread(rest)
 	}
 	return r

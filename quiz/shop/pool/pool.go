@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -140,7 +141,11 @@ func parseProblem(err error) string {
 	return msg
 }
 
-var keyValuePassword = regexp.MustCompile(`password\s*=\s*('(?:[^'\\]|\\.)*'|\S+)`)
+// keyValuePassword finds a password in key=value form, quoted or not. It
+// is compiled on first use: most runs never see a connection string.
+var keyValuePassword = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`password\s*=\s*('(?:[^'\\]|\\.)*'|\S+)`)
+})
 
 // scrubber returns a function that replaces every form of the password
 // found in dsn (plain, URL-escaped, quoted in key=value form) and the
@@ -160,7 +165,7 @@ func scrubber(dsn string, extra ...string) func(string) string {
 	} else if rest, ok := strings.CutPrefix(dsn, "postgresql://"); ok {
 		secrets = append(secrets, userinfoPassword(rest))
 	}
-	for _, m := range keyValuePassword.FindAllStringSubmatch(dsn, -1) {
+	for _, m := range keyValuePassword().FindAllStringSubmatch(dsn, -1) {
 		secrets = append(secrets, m[1], strings.Trim(m[1], "'"))
 	}
 	var list []string

@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"regexp"
 	"strings"
 	"time"
 
@@ -180,7 +179,19 @@ func (db *DB) insert(ctx context.Context, rows [][]any) (int, error) {
 	return int(added), nil
 }
 
-var hexID = regexp.MustCompile(`^[0-9a-f]{32}$`)
+// hexID reports whether id is 32 lower-case hex digits, the form record
+// ids take.
+func hexID(id string) bool {
+	if len(id) != 32 {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		if c := id[i]; (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
+}
 
 // recordRow turns one log line into a row, or says why it cannot.
 func recordRow(line []byte, n int, withRef bool) ([]any, string) {
@@ -188,7 +199,7 @@ func recordRow(line []byte, n int, withRef bool) ([]any, string) {
 	if problem != "" {
 		return nil, problem
 	}
-	if rec.ID != "" && !hexID.MatchString(rec.ID) {
+	if rec.ID != "" && !hexID(rec.ID) {
 		return nil, fmt.Sprintf("its id %q is not 32 lower-case hex digits", rec.ID)
 	}
 	id := rec.ID
