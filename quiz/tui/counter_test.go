@@ -235,7 +235,8 @@ func TestOutcomeSaysWhetherLogged(t *testing.T) {
 	if out := m.Outcome(); !out.Completed || out.Logged || out.Reference != "Smith" {
 		t.Fatalf("on the result: %+v, want completed, not logged, reference Smith", out)
 	}
-	quitting, _ := send(t, m, keyMsg("q"))
+	// The reference was not saved in a handout, so q asks first.
+	quitting, _ := send(t, press(t, m, "q"), keyMsg("y"))
 	if out := quitting.Outcome(); !out.Logged {
 		t.Errorf("after q started the log line: %+v, want logged", out)
 	}

@@ -146,9 +146,10 @@ func (m Model) toggleHelp() Model {
 }
 
 // askQuit quits at once when nothing would be lost (no answers yet, or the
-// result was reached and will be printed); otherwise it asks first.
+// result was reached and will be printed, with no reference or note left
+// unsaved); otherwise it asks first.
 func (m Model) askQuit() (Model, tea.Cmd) {
-	if m.completed || len(m.answers) == 0 {
+	if (m.completed || len(m.answers) == 0) && !m.unsavedText() {
 		return m.quit()
 	}
 	m.asking = askQuit

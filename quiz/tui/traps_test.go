@@ -194,3 +194,30 @@ func TestTooSmallWindowTakesOnlyQuit(t *testing.T) {
 		t.Error("q in a too-small editor did not quit")
 	}
 }
+
+// TestQuitAsksForUnsavedText: q on the result ends the run, and the
+// printed report has no note, so q asks about unsaved text as n does.
+func TestQuitAsksForUnsavedText(t *testing.T) {
+	res := atResult(t, newModel(t, Options{SaveDir: t.TempDir(), Now: fixedNow}))
+	typed := press(t, typeText(t, press(t, res, "e", "tab"), "size N"), "enter")
+	asked, cmd := send(t, typed, keyMsg("q"))
+	if isQuit(cmd) || asked.quitting || asked.asking != askQuit {
+		t.Fatalf("q with an unsaved note: quitting %v asking %v", asked.quitting, asked.asking)
+	}
+	mustContain(t, screenText(asked), "Quit? The reference and note are not saved.", "y yes", "n/esc no")
+	for _, k := range []string{"n", "esc"} {
+		if stay := press(t, asked, k); stay.quitting || stay.note != "size N" || stay.asking != askNone {
+			t.Errorf("%s: quitting %v note %q", k, stay.quitting, stay.note)
+		}
+	}
+	if _, cmd := send(t, asked, keyMsg("y")); !isQuit(cmd) {
+		t.Error("y did not quit")
+	}
+	// Saved, or nothing typed: q quits at once.
+	saved, _ := pressSettle(t, typed, "s")
+	for name, m := range map[string]Model{"saved": saved, "nothing typed": res} {
+		if _, cmd := send(t, m, keyMsg("q")); !isQuit(cmd) {
+			t.Errorf("q %s: did not quit", name)
+		}
+	}
+}

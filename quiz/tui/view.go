@@ -61,11 +61,17 @@ func (m Model) viewTooSmall() string {
 
 // question is the yes/no question being asked, if any.
 func (m Model) question() string {
+	// The printed report keeps the answers but not the note, so quitting
+	// warns about the same unsaved text as the next customer does.
+	lost := "Your answers will be lost."
+	if m.unsavedText() {
+		lost = "The reference and note are not saved."
+	}
 	switch m.asking {
 	case askQuit:
-		return "Quit? Your answers will be lost."
+		return "Quit? " + lost
 	case askNext:
-		return "Next customer? The reference and note are not saved."
+		return "Next customer? " + lost
 	}
 	return ""
 }
