@@ -30,7 +30,10 @@ func TestTypedWordsInTerminal(t *testing.T) {
 	scr.waitFor(t, "Reference (5/40)")
 	r.send(t, "\r")
 	scr.waitFor(t, "Ref: enter")
+	// The reference is in no handout yet, so q asks first.
 	r.send(t, "q")
+	scr.waitFor(t, "Quit? The reference and note are not saved.")
+	r.send(t, "y")
 	if err := r.wait(t); err != nil {
 		t.Fatalf("exit: %v; stderr %q", err, r.stderr.String())
 	}
