@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"errors"
 	"net"
 	"path/filepath"
 	"regexp"
@@ -293,5 +294,39 @@ func TestSilentClientIsClosedAndLogged(t *testing.T) {
 	}
 	if !strings.Contains(r.events.String(), "stopped answering") {
 		t.Errorf("events:\n%s", r.events.String())
+	}
+}
+
+// ctrl+c at the result does over SSH what it does at a counter: the
+// consultation is logged, the report is not printed, and the client is
+// told why in one line.
+func TestCtrlCAtResultLogsWithoutReport(t *testing.T) {
+	r, k := staffServer(t, Config{})
+	s, tm := screenSession(t, r, k, "xterm-256color", nil)
+	tm.waitFor(t, "Press enter to start")
+	tm.send(t, "\r")
+	tm.waitFor(t, "Question 1 of 2")
+	tm.send(t, "2")
+	tm.waitFor(t, "Question 2 of 2")
+	tm.send(t, "2")
+	tm.waitFor(t, "See result")
+	tm.send(t, "\r")
+	tm.waitFor(t, "Resume code")
+	tm.send(t, "\x03")
+	err := s.Wait()
+	<-tm.done
+	var exit *gossh.ExitError
+	if !errors.As(err, &exit) || exit.ExitStatus() != 130 {
+		t.Errorf("session ended with %v, want exit status 130", err)
+	}
+	if strings.Contains(ansi.Strip(tm.String()), "Resume code: ") {
+		t.Errorf("the report was printed after ctrl+c:\n%q", tm.String())
+	}
+	if got := tm.stderr.String(); got != "jewelguide: interrupted; the consultation on screen was not printed\r\n" {
+		t.Errorf("client's stderr %q", got)
+	}
+	recs := waitRecords(t, r.log, 1)
+	if len(recs) != 1 || recs[0]["verdict"] != "hand" {
+		t.Errorf("log after ctrl+c: %v", recs)
 	}
 }

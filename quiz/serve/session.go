@@ -229,6 +229,13 @@ func (s *Server) runScreen(ctx context.Context, cancel context.CancelCauseFunc, 
 		s.events.Printf("the interface of %s failed: %v", sess.RemoteAddr(), err)
 		s.logLeftover(v, out)
 		refuse(sess, "something went wrong on the server and this session has to end; please connect again")
+	case out.Interrupted:
+		// ctrl+c over SSH does what it does at a counter: the result on
+		// screen is logged, the report is not printed, and the client is
+		// told so.
+		s.logLeftover(v, out)
+		fmt.Fprint(sess.Stderr(), "jewelguide: interrupted; the consultation on screen was not printed\r\n")
+		_ = sess.Exit(130)
 	case out.Completed:
 		// Printed after the full screen is gone, so it stays in the
 		// client's scrollback, resume code and all.
