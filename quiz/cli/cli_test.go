@@ -2,6 +2,7 @@ package cli_test
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -36,6 +37,8 @@ type call struct {
 	stdout interface{ Write([]byte) (int, error) }
 	// tty says both streams are terminals.
 	tty bool
+	// width is the terminal's width; 0 means 80.
+	width int
 }
 
 func runCLI(t *testing.T, c call) result {
@@ -46,7 +49,7 @@ func runCLI(t *testing.T, c call) result {
 		Stdout:  &out,
 		Stderr:  &errb,
 		Getenv:  func(k string) string { return c.env[k] },
-		Width:   func() int { return 80 },
+		Width:   func() int { return cmp.Or(c.width, 80) },
 		Version: "v9.9.9-test",
 	}
 	if c.stdout != nil {
@@ -334,6 +337,25 @@ func TestLogOnlyWhenAConsultationEnds(t *testing.T) {
 	for _, want := range []string{"Consultations: 2", "Made in a factory", "Extras (answered in 2 of 2)"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("stats lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	// Stats fit the terminal when stdout is one, else COLUMNS, else 80.
+	for _, c := range []struct {
+		name  string
+		call  call
+		limit int
+	}{
+		{"COLUMNS=40 into a pipe", call{args: []string{"stats", "--guide", mini, log}, env: map[string]string{"COLUMNS": "40"}}, 40},
+		{"a 40-column terminal", call{args: []string{"stats", "--guide", mini, log}, env: map[string]string{"COLUMNS": "120"}, tty: true, width: 40}, 40},
+		{"COLUMNS not a number", call{args: []string{"stats", "--guide", mini, log}, env: map[string]string{"COLUMNS": "wide"}}, 80},
+	} {
+		r := runCLI(t, c.call)
+		widest := 0
+		for _, line := range strings.Split(r.stdout, "\n") {
+			widest = max(widest, len([]rune(line)))
+		}
+		if r.code != 0 || widest > c.limit || widest < c.limit-10 {
+			t.Errorf("stats on %s: exit %d, widest line %d columns, want at most %d:\n%s%s", c.name, r.code, widest, c.limit, r.stdout, r.stderr)
 		}
 	}
 	if r := run(t, "stats", "--store", "North", "--by", "counter", log); !strings.Contains(r.stdout, `Consultations: 1 (store "North")`) || !strings.Contains(r.stdout, `counter "till-2": 1 consultation`) {

@@ -5,19 +5,28 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
 
 	"github.com/jewelguide/jewelguide/quiz"
 	"github.com/jewelguide/jewelguide/quiz/plain"
 )
 
-// defaultWidth is used for wrapping when the output is not a terminal.
+// defaultWidth is used for wrapping when the output is not a terminal
+// and COLUMNS does not say how wide it is.
 const defaultWidth = 80
 
+// width is how wide output may be: the terminal's width when stdout is
+// one, else COLUMNS (set by shells and by people piping into a narrow
+// pager), else defaultWidth.
 func (e Env) width() int {
-	if e.Width != nil {
+	if e.StdoutTTY && e.Width != nil {
 		if w := e.Width(); w > 0 {
 			return w
 		}
+	}
+	if w, err := strconv.Atoi(strings.TrimSpace(e.Getenv("COLUMNS"))); err == nil && w > 0 {
+		return w
 	}
 	return defaultWidth
 }

@@ -754,3 +754,24 @@ func TestFastReaderKnowsEveryRecordField(t *testing.T) {
 		t.Errorf("fast reader read %+v", v)
 	}
 }
+
+// TestStatsTextFitsNarrowWidths: a window narrower than the longest label
+// gets each label on a line of its own, so no line is wider than the
+// window and the terminal never breaks a bar in two.
+func TestStatsTextFitsNarrowWidths(t *testing.T) {
+	st := readWith(t, withGuide(statsGuide(t)), sampleLog(t))
+	for _, width := range []int{30, 40, 72} {
+		var buf bytes.Buffer
+		if err := WriteStatsText(&buf, st, width, false); err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(buf.String(), "\n") {
+			if w := len([]rune(line)); w > width {
+				t.Errorf("width %d: line of %d columns: %q", width, w, line)
+			}
+		}
+		if width == 30 && !strings.Contains(buf.String(), "\n  Extras: Meeting the maker\n    2  40%  █") {
+			t.Errorf("width 30: a long reason is not on a line of its own:\n%s", buf.String())
+		}
+	}
+}

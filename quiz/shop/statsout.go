@@ -121,7 +121,7 @@ func writeGroupText(b *strings.Builder, st *Stats, g *Group, t *barTable, headed
 
 	b.WriteString("\nAnswers\n")
 	for _, q := range g.Questions {
-		fmt.Fprintf(b, "  %s (answered in %d of %d)\n", quiz.Inert(q.Name()), q.Answered, g.Total)
+		b.WriteString("  " + quiz.Wrap(fmt.Sprintf("%s (answered in %d of %d)", quiz.Inert(q.Name()), q.Answered, g.Total), t.width, 4) + "\n")
 		for _, o := range q.Options {
 			t.add(o.Count, g.Total, o.Name())
 		}
@@ -212,6 +212,10 @@ func (t *barTable) flush(b *strings.Builder, indent string) {
 	for _, w := range widths {
 		used += w + 2
 	}
+	if t.header == nil && used-2 > t.width {
+		t.flushNarrow(b, indent, widths)
+		return
+	}
 	// Without room for a bar worth reading the figures stand alone.
 	room := min(t.width-used, 40)
 	if room < 3 {
@@ -236,6 +240,42 @@ func (t *barTable) flush(b *strings.Builder, indent string) {
 			if n := scale(t.values[ri-off], top, room); n > 0 {
 				b.WriteString("  " + strings.Repeat(t.bar, n))
 			}
+		}
+		b.WriteString("\n")
+	}
+	*t = barTable{width: t.width, bar: t.bar}
+}
+
+// flushNarrow writes each row as its label on a line of its own (wrapped
+// when it must be) and the figures with the bar indented below it: a label
+// too long for the window would otherwise push every row of the table past
+// its edge, where the terminal breaks the lines in the middle of a bar.
+func (t *barTable) flushNarrow(b *strings.Builder, indent string, widths []int) {
+	figIndent := indent + "  "
+	used := len(figIndent)
+	for _, w := range widths[1:] {
+		used += w + 2
+	}
+	room := min(t.width-used, 40)
+	if room < 3 {
+		room = 0
+	}
+	top := 0
+	for _, v := range t.values {
+		top = max(top, v)
+	}
+	for ri, r := range t.rows {
+		b.WriteString(indent + quiz.Wrap(r[0], t.width, len(indent)+2) + "\n")
+		b.WriteString(figIndent)
+		for i, c := range r[1:] {
+			pad := strings.Repeat(" ", widths[i+1]-ansi.StringWidth(c))
+			if i > 0 {
+				b.WriteString("  ")
+			}
+			b.WriteString(pad + c)
+		}
+		if n := scale(t.values[ri], top, room); n > 0 {
+			b.WriteString("  " + strings.Repeat(t.bar, n))
 		}
 		b.WriteString("\n")
 	}
