@@ -44,8 +44,12 @@ func (s *Server) logSessions(next ssh.Handler) ssh.Handler {
 		if hasPty {
 			term = fmt.Sprintf("%q %dx%d", pty.Term, pty.Window.Width, pty.Window.Height)
 		}
-		s.events.Printf("connect %s user %q key %v terminal %s client %q",
-			sess.RemoteAddr(), sess.User(), sess.PublicKey() != nil, term, sess.Context().ClientVersion())
+		who := "public"
+		if v := s.identify(sess); v.staff {
+			who = fmt.Sprintf("counter %q", v.counter)
+		}
+		s.events.Printf("connect %s user %q %s terminal %s client %q",
+			sess.RemoteAddr(), sess.User(), who, term, sess.Context().ClientVersion())
 		next(sess)
 		s.events.Printf("disconnect %s after %s", sess.RemoteAddr(), time.Since(start).Round(time.Millisecond))
 	}

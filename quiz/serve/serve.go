@@ -174,6 +174,7 @@ func New(cfg Config) (*Server, error) {
 	opts := []ssh.Option{
 		func(srv *ssh.Server) error { srv.AddHostKey(signer); return nil },
 		func(srv *ssh.Server) error { srv.ConnCallback = s.admit; return nil },
+		func(srv *ssh.Server) error { srv.ConnectionFailedCallback = s.logNoLogin; return nil },
 		// Password logins are never offered: a shop's staff use keys,
 		// customers need nothing.
 		wish.WithPublicKeyAuth(s.publicKeyAuth),
@@ -224,12 +225,31 @@ func (s *Server) admit(ctx ssh.Context, conn net.Conn) net.Conn {
 // decides who may connect: which key a session really authenticated with
 // is read from the session itself (see identify), since a client may
 // offer one key and sign with another.
-func (s *Server) publicKeyAuth(_ ssh.Context, key ssh.PublicKey) bool {
+func (s *Server) publicKeyAuth(ctx ssh.Context, key ssh.PublicKey) bool {
 	if s.cfg.Public {
 		return true
 	}
 	_, ok := s.keys.Load().staffName(key)
+	if !ok {
+		s.events.Printf("refused %s: user %q key %q is not a staff key", ctx.RemoteAddr(), ctx.User(), fingerprint(key))
+	}
 	return ok
+}
+
+// logNoLogin logs a client that gave up without offering a key, as
+// OpenSSH does when it has none (passwords are never offered); a refused
+// key has its own line, from publicKeyAuth.
+func (s *Server) logNoLogin(conn net.Conn, err error) {
+	var auth *gossh.ServerAuthError
+	if !errors.As(err, &auth) {
+		return
+	}
+	for _, e := range auth.Errors {
+		if !errors.Is(e, gossh.ErrNoAuth) {
+			return
+		}
+	}
+	s.events.Printf("refused %s: no key offered", conn.RemoteAddr())
 }
 
 // publicKeyboardAuth admits a client without a key pair, asking nothing;

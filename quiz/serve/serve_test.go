@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	gossh "golang.org/x/crypto/ssh"
 )
@@ -68,6 +69,9 @@ func TestStaffKeyGetsInWithOpenSSH(t *testing.T) {
 	if strings.Contains(string(b), strings.Fields(staff.line)[1]) {
 		t.Error("the log holds the staff key itself")
 	}
+	if ev := r.events.String(); !strings.Contains(ev, `user "counter" counter "counter-2@shop" terminal none`) {
+		t.Errorf("the connect line does not name the counter:\n%s", ev)
+	}
 }
 
 func TestUnknownKeyAndPasswordRefused(t *testing.T) {
@@ -92,6 +96,27 @@ func TestUnknownKeyAndPasswordRefused(t *testing.T) {
 	}
 	if recs := records(t, r.log); len(recs) != 0 {
 		t.Errorf("refused clients logged %v", recs)
+	}
+	// The server's own log has a line for each refusal, naming the
+	// stranger's key by its fingerprint only.
+	// The server logs a failed login after the client has gone; the
+	// deadline only keeps a broken server from hanging the test run.
+	for end := time.Now().Add(20 * time.Second); strings.Count(r.events.String(), "refused") < 4 && time.Now().Before(end); {
+		time.Sleep(10 * time.Millisecond)
+	}
+	ev := r.events.String()
+	for want, n := range map[string]int{
+		`user "counter" key "` + gossh.FingerprintSHA256(stranger.signer.PublicKey()) + `" is not a staff key`: 1,
+		// OpenSSH without a key, and the two Go clients, which do not try
+		// what the server does not offer.
+		": no key offered": 3,
+	} {
+		if got := strings.Count(ev, want); got != n {
+			t.Errorf("the server's log holds %q %d times, want %d:\n%s", want, got, n, ev)
+		}
+	}
+	if strings.Contains(ev, strings.Fields(stranger.line)[1]) {
+		t.Error("the server's log holds the stranger's key itself")
 	}
 }
 

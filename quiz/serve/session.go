@@ -54,6 +54,15 @@ func (s *Server) identify(sess ssh.Session) visitor {
 	return visitor{}
 }
 
+// fingerprint names a client's key in the server's log, never the key
+// itself.
+func fingerprint(key ssh.PublicKey) string {
+	if key == nil {
+		return "none"
+	}
+	return gossh.FingerprintSHA256(key)
+}
+
 // track registers a session for the stop; it fails once the stop began.
 func (s *Server) track(ls *liveSession) bool {
 	s.mu.Lock()
@@ -96,6 +105,7 @@ func (s *Server) session(sess ssh.Session) {
 	v := s.identify(sess)
 	if !v.staff && !s.cfg.Public {
 		// The key was taken out of the file (SIGHUP) after it logged in.
+		s.events.Printf("refused %s: user %q key %q is no longer a staff key", sess.RemoteAddr(), sess.User(), fingerprint(sess.PublicKey()))
 		refuse(sess, "this key is no longer allowed here")
 		return
 	}
