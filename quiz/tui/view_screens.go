@@ -148,8 +148,9 @@ func (m Model) resultTabs() []string {
 
 // resultBottom is what stays under the report: the resume code and the
 // customer reference, the note, the handout's save status, the scroll
-// position and the help. Each fits on its own line (the status on two), so
-// the report keeps most of a small window.
+// position and the help. The code line and the note are cut to one line
+// each, so the report keeps most of a small window; the status wraps, as
+// the file name is read off it.
 func (m Model) resultBottom() []string {
 	w, st := m.inner(), m.styles
 	var out []string
@@ -163,18 +164,6 @@ func (m Model) resultBottom() []string {
 	if m.note != "" {
 		out = append(out, st.Subtle.Render(ansi.Truncate("Note: "+quiz.Inert(m.note), w, "…")))
 	}
-	if m.status != "" {
-		style := st.Chosen
-		if m.statusErr {
-			style = st.Notice
-		}
-		lines := wrapStyled(m.status, w, "", "  ", style)
-		if len(lines) > 2 {
-			lines = lines[:2]
-			lines[1] = ansi.Truncate(lines[1], w-1, "") + style.Render("…")
-		}
-		out = append(out, lines...)
-	}
 	pos := fmt.Sprintf("lines %d-%d of %d", min(m.vp.YOffset+1, m.vp.TotalLineCount()),
 		min(m.vp.YOffset+m.vp.Height, m.vp.TotalLineCount()), m.vp.TotalLineCount())
 	switch above, below := !m.vp.AtTop(), !m.vp.AtBottom(); {
@@ -185,8 +174,25 @@ func (m Model) resultBottom() []string {
 	case below:
 		pos += " · more below"
 	}
-	out = append(out, wrapStyled(pos, w, "", "", st.Subtle)...)
-	return append(out, m.bottom()...)
+	posLines := wrapStyled(pos, w, "", "", st.Subtle)
+	help := m.bottom()
+	if m.status != "" {
+		style := st.Chosen
+		if m.statusErr {
+			style = st.Notice
+		}
+		// Wrapped whole: the assistant reads the handout's file name off
+		// this line. Only a window too short for it and one line of the
+		// report (the full help open in a small window) cuts it.
+		lines := wrapStyled(m.status, w, "", "  ", style)
+		if room := max(1, m.height-len(out)-len(posLines)-len(help)-1); len(lines) > room {
+			lines = lines[:room]
+			lines[room-1] = ansi.Truncate(lines[room-1], w-1, "") + style.Render("…")
+		}
+		out = append(out, lines...)
+	}
+	out = append(out, posLines...)
+	return append(out, help...)
 }
 
 // layoutResult fits the viewport between the top of the window and the

@@ -1,0 +1,65 @@
+package tui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// statusText is the handout status as read off the screen: the lines from
+// the one starting with first up to the scroll position, joined without
+// their indent and spaces, so a path wrapped over several lines reads
+// whole (the test's paths have no spaces).
+func statusText(view, first string) string {
+	var b strings.Builder
+	on := false
+	for _, l := range strings.Split(view, "\n") {
+		l = strings.TrimSpace(l)
+		if strings.HasPrefix(l, first) {
+			on = true
+		}
+		if !on {
+			continue
+		}
+		if strings.HasPrefix(l, "lines ") {
+			break
+		}
+		b.WriteString(strings.ReplaceAll(l, " ", ""))
+	}
+	return b.String()
+}
+
+// TestSaveStatusIsNeverCut: the assistant reads the handout's file name
+// off the status line, so a long folder or reference wraps, at 80×24 and
+// at 40×12, and so does the second s's answer.
+func TestSaveStatusIsNeverCut(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "a-rather-long-folder-for-the-shop-handouts", "trial")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, size := range [][2]int{{80, 24}, {40, 12}} {
+		for _, ref := range []string{"", "Mrs Featherstonehaugh-Smythe"} {
+			m := resize(t, newModel(t, Options{SaveDir: dir, Now: fixedNow}), size[0], size[1])
+			m = atResult(t, m)
+			if ref != "" {
+				m = press(t, typeText(t, press(t, m, "e"), ref), "enter")
+			}
+			m, _ = pressSettle(t, m, "s")
+			path := m.saved.path
+			if path == "" {
+				t.Fatalf("%v %q: nothing saved: %q", size, ref, m.status)
+			}
+			v := screenText(m)
+			if got := statusText(v, "Saved"); got != "Saved"+strings.ReplaceAll(path, " ", "") {
+				t.Errorf("%v %q: status reads %q, want %q:\n%s", size, ref, got, "Saved "+path, v)
+			}
+			m, _ = pressSettle(t, m, "s")
+			v = screenText(m)
+			want := strings.ReplaceAll("Already saved to "+path+"; press s again for another copy.", " ", "")
+			if got := statusText(v, "Already"); got != want {
+				t.Errorf("%v %q: second s reads %q, want %q:\n%s", size, ref, got, want, v)
+			}
+		}
+	}
+}
