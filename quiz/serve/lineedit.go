@@ -2,10 +2,16 @@ package serve
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"unicode"
 	"unicode/utf8"
 )
+
+// errInterrupted ends the input when ctrl+c is typed, which a terminal
+// would turn into SIGINT: the session says so rather than that the input
+// ran out.
+var errInterrupted = errors.New("interrupted (ctrl+c)")
 
 // maxEditLine bounds one typed line, as plain mode bounds its input.
 const maxEditLine = 4096
@@ -13,8 +19,8 @@ const maxEditLine = 4096
 // lineReader gives plain mode the lines a terminal's line discipline
 // would: a client with a terminal sends raw keys, and the server has none
 // of its own (wish emulates the terminal), so this echoes what is typed,
-// handles backspace and ctrl+u, ends a line on enter, and treats ctrl+c,
-// or ctrl+d on an empty line, as the end of input. Escape sequences
+// handles backspace and ctrl+u, ends a line on enter, treats ctrl+d on an
+// empty line as the end of input and ctrl+c as errInterrupted. Escape sequences
 // (arrow keys) and other control keys are dropped rather than echoed, so
 // nothing typed can move the cursor or change the client's terminal.
 type lineReader struct {
@@ -97,6 +103,9 @@ func (l *lineReader) handle() {
 		case b == 0x03 || (b == 0x04 && len(l.line) == 0):
 			echo.WriteString("\r\n")
 			l.done, l.err = true, io.EOF
+			if b == 0x03 {
+				l.err = errInterrupted
+			}
 			l.buf = nil
 			l.flush(&echo)
 			return

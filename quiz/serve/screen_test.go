@@ -330,3 +330,30 @@ func TestCtrlCAtResultLogsWithoutReport(t *testing.T) {
 		t.Errorf("log after ctrl+c: %v", recs)
 	}
 }
+
+// ctrl+c in plain mode with a terminal says the session was interrupted,
+// not that the input ran out; and each answer typed is followed by the
+// next line at once, as at a local terminal, not by a blank line.
+func TestPlainModeCtrlCAndEcho(t *testing.T) {
+	r, k := staffServer(t, Config{})
+	s, tm := screenSession(t, r, k, "xterm-256color", map[string]string{"ACCESSIBLE": "1"})
+	tm.waitFor(t, "Question 1 of 2")
+	tm.send(t, "2\r")
+	tm.waitFor(t, "Question 2 of 2")
+	tm.send(t, "\x03")
+	err := s.Wait()
+	<-tm.done
+	var exit *gossh.ExitError
+	if !errors.As(err, &exit) || exit.ExitStatus() != 130 {
+		t.Errorf("session ended with %v, want exit status 130", err)
+	}
+	if got := tm.stderr.String(); got != "jewelguide: interrupted (ctrl+c); no report was written\r\n" {
+		t.Errorf("client's stderr %q", got)
+	}
+	if v := tm.String(); !regexp.MustCompile(`\): 2\r\n[[:alpha:]]`).MatchString(v) {
+		t.Errorf("the answer's echo is not followed by the next line at once:\n%q", v)
+	}
+	if recs := records(t, r.log); len(recs) != 0 {
+		t.Errorf("an interrupted quiz was logged: %v", recs)
+	}
+}

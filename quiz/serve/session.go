@@ -262,17 +262,23 @@ func (s *Server) runScreen(ctx context.Context, cancel context.CancelCauseFunc, 
 // runPlain asks line by line over the session's streams.
 func (s *Server) runPlain(ctx context.Context, sess ssh.Session, v visitor, hasPty bool, width int) {
 	g := s.cfg.Guide
+	run := plain.Run
 	var in io.Reader = sess
 	if hasPty {
-		in = newLineReader(sess, sess)
+		// The line reader echoes enter, as a terminal would.
+		in, run = newLineReader(sess, sess), plain.RunEchoed
 	}
-	a, err := plain.Run(ctx, g, in, sess, width)
+	a, err := run(ctx, g, in, sess, width)
 	var ended *plain.InputEndedError
 	switch {
 	case errors.Is(err, plain.ErrQuit):
 		return
 	case ctx.Err() != nil:
 		s.sayWhyEnded(ctx, sess, g, tui.Outcome{})
+		return
+	case errors.Is(err, errInterrupted):
+		fmt.Fprint(sess.Stderr(), "jewelguide: interrupted (ctrl+c); no report was written\r\n")
+		_ = sess.Exit(130)
 		return
 	case errors.As(err, &ended):
 		refuse(sess, err.Error())
