@@ -174,8 +174,14 @@ func (m Model) updateEdit(msg tea.KeyMsg) (Model, tea.Cmd) {
 		m.edit.setFocus(1 - m.edit.focus)
 		return m, nil
 	case key.Matches(msg, k.Keep):
-		m.ref = strings.TrimSpace(m.edit.ref.Value())
-		m.note = strings.TrimSpace(m.edit.note.Value())
+		ref, note := strings.TrimSpace(m.edit.ref.Value()), strings.TrimSpace(m.edit.note.Value())
+		if (ref != m.ref || note != m.note) && m.savingFor == nil && !m.statusErr {
+			// "Saved" or "Already saved to" was about the handout of the
+			// old text; the next s writes a new one. A save under way
+			// and a failure still report on it.
+			m.status, m.saveAgain = "", false
+		}
+		m.ref, m.note = ref, note
 		return m.closeEdit(), nil
 	case key.Matches(msg, k.Cancel):
 		return m.closeEdit(), nil

@@ -63,3 +63,24 @@ func TestSaveStatusIsNeverCut(t *testing.T) {
 		}
 	}
 }
+
+// TestChangedNoteClearsSaveStatus: once the reference or note changes, the
+// saved handout no longer holds what is on screen, so the status about it
+// goes; the next s writes a new handout and says so.
+func TestChangedNoteClearsSaveStatus(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {40, 12}} {
+		m := atResult(t, resize(t, newModel(t, Options{SaveDir: t.TempDir(), Now: fixedNow}), size[0], size[1]))
+		m, _ = pressSettle(t, m, "s", "s")
+		mustContain(t, screenText(m), "Already saved to")
+		// Opened and kept unchanged: the status stays.
+		same := press(t, m, "e", "enter")
+		mustContain(t, screenText(same), "Already saved to")
+		changed := press(t, typeText(t, press(t, m, "e", "tab"), "size N"), "enter")
+		mustNotContain(t, screenText(changed), "Already saved", "Saved")
+		again, _ := pressSettle(t, changed, "s")
+		mustContain(t, screenText(again), "Saved")
+		if again.saved.path == m.saved.path || again.saved.note != "size N" {
+			t.Errorf("%v: s after the change saved %+v, first save %q", size, again.saved, m.saved.path)
+		}
+	}
+}
