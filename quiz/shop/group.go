@@ -254,6 +254,16 @@ func (t *Tally) answered(question []byte, n int) *questionTally {
 	return t.qs[i]
 }
 
+// table returns question slot i's table, or nil when nothing was counted
+// for it. qs grows only as questions are answered, while a guide's set
+// names every question from the start, so i may be past its end.
+func (t *Tally) table(i int) *questionTally {
+	if i < len(t.qs) {
+		return t.qs[i]
+	}
+	return nil
+}
+
 // merge adds another tally of the same group.
 func (t *Tally) merge(u *Tally) {
 	if t.sink || u.sink {
@@ -279,7 +289,7 @@ func (t *Tally) merge(u *Tally) {
 	}
 	t.close += u.close
 	for i, id := range u.questions.ids {
-		uq := u.qs[i]
+		uq := u.table(i)
 		if uq == nil {
 			continue
 		}
@@ -349,7 +359,7 @@ func (t *Tally) finish() Group {
 		g.Days = append(g.Days, day(d, false, t.days[d]))
 	}
 	for i, id := range t.questions.ids {
-		qt := t.qs[i]
+		qt := t.table(i)
 		if qt == nil {
 			if t.g == nil {
 				continue

@@ -775,3 +775,21 @@ func TestStatsTextFitsNarrowWidths(t *testing.T) {
 		}
 	}
 }
+
+// A piece whose records answered only the guide's first question has
+// fewer question tables than the guide has questions; merging it must
+// add that answer and nothing else (it used to index past its tables).
+func TestMergeTallyWithFewerQuestionTables(t *testing.T) {
+	g := statsGuide(t)
+	if len(g.Questions) < 2 {
+		t.Fatal("the fixture guide needs two questions or more")
+	}
+	first := g.Questions[0]
+	whole, piece := newTally("g", g.Hash, "", g), newTally("g", g.Hash, "", g)
+	piece.answered([]byte(first.ID), 1).options.add([]byte(first.Options[0].ID), 1)
+	whole.merge(piece)
+	grp := whole.finish()
+	if len(grp.Questions) == 0 || grp.Questions[0].Answered != 1 {
+		t.Fatalf("merged tables: %+v, want question %s answered once", grp.Questions, first.ID)
+	}
+}
