@@ -218,7 +218,16 @@ func (m *Model) layoutResult() {
 		m.vp.SetContent(renderPart(m.report, m.part, w, m.styles))
 		m.vpReport, m.vpPart = m.report, m.part
 	}
+	// The position line under the report names the lines shown, so its
+	// length depends on the height being worked out: a resize or a scroll
+	// can make it wrap onto a second line. Work the height out again with
+	// the first answer and keep the smaller, so the frame never has to cut
+	// the report once more inside (a blank line is the worst case).
 	m.vp.Height = max(1, m.height-len(m.resultTabs())-len(m.resultBottom()))
+	if m.vp.PastBottom() || atEnd {
+		m.vp.GotoBottom()
+	}
+	m.vp.Height = min(m.vp.Height, max(1, m.height-len(m.resultTabs())-len(m.resultBottom())))
 	if m.vp.PastBottom() || atEnd {
 		m.vp.GotoBottom()
 	}
