@@ -151,7 +151,7 @@ func TestMainTable(t *testing.T) {
 		{"plain", withMini(), "1\n2\n1,3\n", 0, []string{"Recommendation: Made by hand", "Extras: Meeting the maker, Gold"}, "Question 1 of 3: Occasion"},
 		{"plain input ends early", withMini(), "1\n", 1, nil, "input ended at question 2 of 3"},
 		{"plain quit", withMini(), "1\nq\n", 0, nil, "Stopped; no report was written."},
-		{"plain re-asks", withMini(), "9\nabc\n1,2\n?\nb\n1\n1\n\n", 0, []string{"Extras: none of these"}, `"9" is not a choice here; type a number from 1 to 3.`},
+		{"plain re-asks", withMini(), "9\nabc\n1,2\n?\nb\n1\n1\n\n0\n", 0, []string{"Extras: none of these"}, `"9" is not a choice here; type a number from 1 to 3.`},
 
 		// check.
 		{"check fixture", []string{"check", mini}, "", 0, []string{"no errors, 0 warnings; 3 questions, 8 options, 0 rules, 3 outcomes", "Verdicts over all 42 answer sets"}, ""},
@@ -313,7 +313,7 @@ func TestLogOnlyWhenAConsultationEnds(t *testing.T) {
 		t.Fatalf("a consultation left half-way created the log: %v", err)
 	}
 	for _, args := range [][]string{withMini("--log", log), withMini("--log", log, "--store", "North", "--counter", "till-2")} {
-		if r := runCLI(t, call{args: args, stdin: "2\n1\n\n"}); r.code != 0 {
+		if r := runCLI(t, call{args: args, stdin: "2\n1\n0\n"}); r.code != 0 {
 			t.Fatalf("exit %d %s", r.code, r.stderr)
 		}
 	}
@@ -577,7 +577,7 @@ func TestStatsLabelsFromTheRightGuide(t *testing.T) {
 	dir := t.TempDir()
 	miniLog := filepath.Join(dir, "mini.log")
 	builtinLog := filepath.Join(dir, "builtin.log")
-	if r := runCLI(t, call{args: withMini("--log", miniLog), stdin: "2\n1\n\n"}); r.code != 0 {
+	if r := runCLI(t, call{args: withMini("--log", miniLog), stdin: "2\n1\n0\n"}); r.code != 0 {
 		t.Fatalf("exit %d %s", r.code, r.stderr)
 	}
 	if r := runCLI(t, call{args: []string{"--log", builtinLog}, stdin: strings.Repeat("1\n", 40)}); r.code != 0 {

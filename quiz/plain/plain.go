@@ -164,9 +164,14 @@ func promptText(qu quiz.Question, i int) string {
 // and what would be accepted.
 func parseChoice(qu quiz.Question, text string) ([]string, string) {
 	n := len(qu.Options)
-	if text == "" || (qu.Multi() && text == "0") {
+	if qu.Multi() && text == "0" {
+		return []string{}, "" // none of these: answered, not skipped
+	}
+	if text == "" {
+		// An empty line is no answer, as on a single-choice question: an
+		// Enter pressed too early must not record "none of these".
 		if qu.Multi() {
-			return []string{}, "" // none of these: answered, not skipped
+			return nil, fmt.Sprintf("Please type up to %d numbers from 1 to %d, or 0 for none of these.", qu.Max, n)
 		}
 		return nil, fmt.Sprintf("Please type a number from 1 to %d.", n)
 	}

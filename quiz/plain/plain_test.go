@@ -35,7 +35,8 @@ func TestParseChoice(t *testing.T) {
 		{single, "4", nil, `"4" is not a choice here; type a number from 1 to 3.`},
 		{single, "", nil, "Please type a number from 1 to 3."},
 		{single, "1,2", nil, "This question takes one answer: type a single number from 1 to 3."},
-		{multi, "", []string{}, ""},
+		{multi, "", nil, "Please type up to 2 numbers from 1 to 4, or 0 for none of these."},
+		{multi, "0", []string{}, ""},
 		{multi, "2, 1", []string{"hold-value", "meet-maker"}, ""},
 		{multi, "3 3", []string{"matching-set"}, ""},
 		{multi, "1,2,3", nil, "Choose at most 2."},
@@ -52,7 +53,7 @@ func TestParseChoice(t *testing.T) {
 
 func TestRunAnswersEveryQuestion(t *testing.T) {
 	var out strings.Builder
-	a, err := Run(context.Background(), guide(t), strings.NewReader("2\n3\n2\n2\n3\n2\n\n"), &out, 60)
+	a, err := Run(context.Background(), guide(t), strings.NewReader("2\n3\n2\n2\n3\n2\n\n0\n"), &out, 60)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,5 +120,19 @@ func TestAccessible(t *testing.T) {
 		if got := Accessible(v); got != want {
 			t.Errorf("Accessible(%q) = %v, want %v", v, got, want)
 		}
+	}
+}
+
+// An empty line on a multi-select question is no answer: it re-asks, as a
+// single-choice question does, and only 0 records "none of these".
+func TestEmptyLineOnMultiSelectReasks(t *testing.T) {
+	var out strings.Builder
+	_, err := Run(context.Background(), guide(t), strings.NewReader("2\n3\n2\n2\n3\n2\n\n"), &out, 80)
+	var ended *InputEndedError
+	if !errors.As(err, &ended) || ended.Question != 7 {
+		t.Errorf("an empty line answered the last question: err %v", err)
+	}
+	if !strings.Contains(out.String(), "Please type up to 2 numbers from 1 to 4, or 0 for none of these.") || strings.Contains(out.String(), "none of these\nWhat else") {
+		t.Errorf("no re-ask after the empty line:\n%s", out.String())
 	}
 }
