@@ -51,6 +51,11 @@ func TestSignalsExitWithShellStatus(t *testing.T) {
 			if !strings.Contains(string(rest), "jewelguide: stopped by") {
 				t.Errorf("stderr should say why it stopped, got %q", rest)
 			}
+			// The prompts go to stderr here: the message must not be
+			// glued to the prompt it interrupted.
+			if !strings.Contains(seen.String()+string(rest), "\njewelguide: stopped by") {
+				t.Errorf("the message is not on a line of its own: %q", seen.String()+string(rest))
+			}
 		})
 	}
 }

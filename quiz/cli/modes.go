@@ -85,7 +85,11 @@ func runPlain(ctx context.Context, env Env, opts *options, g *quiz.Guide) error 
 	if env.StdinTTY {
 		ask = plain.RunEchoed
 	}
+	// A signal ends the questions through their own path, which ends the
+	// prompt's line, so the message saying why starts on a line of its own.
+	release := holdSignals()
 	a, err := ask(ctx, g, env.Stdin, prompts, env.width())
+	release()
 	if errors.Is(err, plain.ErrQuit) {
 		return nil // stopping on purpose is not a failure, as q in the interface
 	}
