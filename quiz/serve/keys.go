@@ -100,7 +100,9 @@ func loadKeys(path string) (keySet, error) {
 		}
 		key, comment, _, _, err := gossh.ParseAuthorizedKey(line)
 		if err != nil {
-			problems = append(problems, fmt.Sprintf("%s:%d: not a public key line (%v)", quiz.Inert(path), n, err))
+			// The library's reason names its parser's last attempt
+			// (base64 at some byte), not what to fix.
+			problems = append(problems, fmt.Sprintf("%s:%d: %s", quiz.Inert(path), n, keyLineProblem(line)))
 			continue
 		}
 		keys[string(key.Marshal())] = counterName(key, comment)
@@ -112,6 +114,17 @@ func loadKeys(path string) (keySet, error) {
 		return nil, errors.New(strings.Join(problems, "\n"))
 	}
 	return keys, nil
+}
+
+// keyLineProblem says in plain words why line is not a key.
+func keyLineProblem(line []byte) string {
+	first := string(bytes.Fields(line)[0])
+	for _, prefix := range []string{"ssh-", "ecdsa-", "sk-"} {
+		if strings.HasPrefix(first, prefix) {
+			return fmt.Sprintf("the key after %s is damaged or cut short; copy the whole line from the counter's .pub file", quiz.Inert(first))
+		}
+	}
+	return "not an OpenSSH public key line (it should start with a key type such as ssh-ed25519)"
 }
 
 // counterName is what the log calls a counter: its key's comment

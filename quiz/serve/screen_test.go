@@ -188,7 +188,7 @@ func TestStopTellsSessionsAndLogs(t *testing.T) {
 	if len(recs) != 1 || recs[0]["verdict"] != "hand" {
 		t.Fatalf("log after the stop: %v", recs)
 	}
-	if !strings.Contains(r.events.String(), "stopping: 1 sessions open") {
+	if !strings.Contains(r.events.String(), "stopping: 1 session open") {
 		t.Errorf("events: %s", r.events.String())
 	}
 	// The client was told why, with the code to pick up from; its

@@ -316,7 +316,11 @@ func (s *Server) stop() error {
 		live = append(live, ls)
 	}
 	s.mu.Unlock()
-	s.events.Printf("stopping: %d sessions open", len(live))
+	if len(live) == 1 {
+		s.events.Printf("stopping: 1 session open")
+	} else {
+		s.events.Printf("stopping: %d sessions open", len(live))
+	}
 	wait, cancel := context.WithTimeout(context.Background(), s.cfg.StopWait)
 	defer cancel()
 	// Shutdown closes the listener at once, then waits for connections.

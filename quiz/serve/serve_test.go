@@ -20,10 +20,12 @@ func TestRefusesToStartOpen(t *testing.T) {
 	// An authorized keys file with a broken line names the line.
 	keys := filepath.Join(t.TempDir(), "keys")
 	k := newKey(t, "counter-1")
-	os.WriteFile(keys, []byte(k.line+"\nssh-ed25519 AAAAnot-base64\n"), 0o600)
+	os.WriteFile(keys, []byte(k.line+"\nssh-ed25519 AAAAnot-base64\nAAAAC3NzaC1lZDI1NTE5 counter-2\n"), 0o600)
 	_, err = New(Config{Guide: guide(t), HostKey: filepath.Join(t.TempDir(), "hk"), AuthorizedKeys: keys})
-	if err == nil || !strings.Contains(err.Error(), keys+":2:") {
-		t.Fatalf("broken keys file: %v", err)
+	want := keys + ":2: the key after ssh-ed25519 is damaged or cut short; copy the whole line from the counter's .pub file\n" +
+		keys + ":3: not an OpenSSH public key line (it should start with a key type such as ssh-ed25519)"
+	if err == nil || err.Error() != want {
+		t.Fatalf("broken keys file: %v\nwant %s", err, want)
 	}
 }
 
