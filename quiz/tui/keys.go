@@ -175,6 +175,10 @@ func (k resultKeys) ShortHelp() []key.Binding {
 	return []key.Binding{k.Part, k.Review, k.Edit, k.Save, k.Next, k.Quit, k.Help}
 }
 
+// CompactHelp is the help line of the result in a short window, which
+// needs its rows for the report.
+func (k resultKeys) CompactHelp() []key.Binding { return []key.Binding{k.Part, k.Quit, k.Help} }
+
 // FullHelp is the ? view.
 func (k resultKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{

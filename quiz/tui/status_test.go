@@ -84,3 +84,22 @@ func TestChangedNoteClearsSaveStatus(t *testing.T) {
 		}
 	}
 }
+
+// TestSmallResultShowsTheVerdictFirst: at 40×12 the chrome is cut down
+// (tabs on one line, a one-line help), so the first view of the result
+// holds the verdict and its strength, with a reference and a save status
+// too; the ? view still lists every key.
+func TestSmallResultShowsTheVerdictFirst(t *testing.T) {
+	m := atResult(t, resize(t, newModel(t, Options{SaveDir: t.TempDir(), Now: fixedNow}), 40, 12))
+	v := screenText(m)
+	mustContain(t, v, "[1 Result]", "Studio piece", "Strong lead", "1-4 part • q quit • ? more")
+	if lines := strings.Split(v, "\n"); !strings.Contains(lines[0], "[1 Result]") || strings.Contains(lines[1], "Answers") {
+		t.Errorf("the tabs take more than one line:\n%s", v)
+	}
+	m = press(t, typeText(t, press(t, m, "e"), "Smith"), "enter")
+	m, _ = pressSettle(t, m, "s")
+	mustContain(t, screenText(m), "Studio piece", "Strong lead", "Saved", "Ref: Smith")
+	mustContain(t, screenText(press(t, m, "?")), "r review", "e ref/note", "s save", "n next customer")
+	// Other parts keep their digit.
+	mustContain(t, strings.SplitN(screenText(press(t, m, "3")), "\n", 2)[0], "1", "[3 Checklist]", "4")
+}

@@ -108,7 +108,7 @@ func (m *Model) layoutHelp() {
 		rows = append(rows, h.FullHelpView(row))
 	} else {
 		var line []key.Binding
-		for _, b := range m.screenKeys().ShortHelp() {
+		for _, b := range m.shortHelp() {
 			if !b.Enabled() {
 				continue
 			}
@@ -132,6 +132,26 @@ func (m *Model) layoutHelp() {
 	m.helpLines = out
 }
 
+// compact reports whether the result is drawn with its chrome cut down
+// (tabs on one line, a one-line help), so that in a short window the
+// verdict and its strength are on screen the moment the result opens.
+func (m Model) compact() bool {
+	return m.screen == screenResult && m.height < compactHeight
+}
+
+// compactHeight is the height below which the result's chrome is compact;
+// 80×24 keeps the full tabs and help.
+const compactHeight = 16
+
+// shortHelp is the key map's help line, cut to its compact form on a
+// compact result; the ? view still lists every key.
+func (m Model) shortHelp() []key.Binding {
+	if m.compact() && m.asking == askNone && !m.tooSmall() {
+		return m.keys.Result.CompactHelp()
+	}
+	return m.screenKeys().ShortHelp()
+}
+
 // helpSignature sums up everything the help's rendering depends on.
 func (m *Model) helpSignature() string {
 	var b strings.Builder
@@ -147,7 +167,7 @@ func (m *Model) helpSignature() string {
 			}
 		}
 	}
-	for _, k := range m.screenKeys().ShortHelp() {
+	for _, k := range m.shortHelp() {
 		if k.Enabled() {
 			b.WriteString("\x02" + k.Help().Key)
 		}

@@ -130,6 +130,20 @@ func (m Model) resultTabs() []string {
 			words = append(words, st.Subtle.Render(" "+tab+" "))
 		}
 	}
+	if m.compact() {
+		// One line: the part on screen by name, the others by digit
+		// when their names do not fit.
+		line := strings.Join(words, " ")
+		if ansi.StringWidth(line) > m.inner() {
+			for i := range words {
+				if resultPart(i) != m.part {
+					words[i] = st.Subtle.Render(fmt.Sprintf(" %d ", i+1))
+				}
+			}
+			line = strings.Join(words, " ")
+		}
+		return []string{line}
+	}
 	// Tabs wrap as whole words at a narrow width.
 	var lines []string
 	line := ""
