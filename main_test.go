@@ -68,7 +68,7 @@ func TestFlagsAndExitCodes(t *testing.T) {
 	}{
 		{"help", []string{"--help"}, 0, "--answer ID=OPTION", "", true},
 		{"unknown flag", []string{"--colour"}, 2, "", "unknown flag --colour", false},
-		{"answer given", []string{"--answer", "occasion=milestone"}, 0, "Recommendation: ", "", true},
+		{"answer given", []string{"--answer", "occasion=milestone"}, 0, "Recommendation: ", "6 questions unanswered", false},
 		{"missing guide", []string{"--guide", "nope.yaml"}, 2, "", "nope.yaml: cannot read the guide: no such file or directory", false},
 		{"check with warnings, strict", []string{"check", "--strict", "testdata/guides/ok-minimal.yaml"}, 1, "1 warning", "", true},
 		{"plain input ends early", []string{"--plain"}, 1, "", "input ended at question 1", false},

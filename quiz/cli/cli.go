@@ -138,6 +138,7 @@ func run(ctx context.Context, args []string, env Env) error {
 		return badInput(err)
 	}
 	if given {
+		warnUnanswered(env, g, answers)
 		return printReport(env, opts, g, answers)
 	}
 	// ACCESSIBLE asks for plain mode, as screen-reader users of huh set it.
@@ -198,12 +199,19 @@ func collectAnswers(g *quiz.Guide, opts *options) (quiz.Answers, bool, error) {
 		}
 	}
 	flagged := map[string]bool{}
+	given := map[string]answerFlag{}
 	for _, kv := range opts.answers {
 		for q, opts := range g.MatchIDs(quiz.Answers{kv.question: kv.options}) {
 			if qu, ok := g.Question(q); ok && len(opts) == 0 && !qu.Multi() {
 				return nil, true, fmt.Errorf("--answer %s=: question %q takes one answer, so it cannot be left empty; give one of: %s",
 					kv.question, q, strings.Join(qu.OptionIDs(), ", "))
 			}
+			// Keeping the last of two would drop an answer without a word.
+			if first, ok := given[q]; ok {
+				return nil, true, fmt.Errorf("--answer %s and --answer %s both answer %q; give it once (several options as %s=a,b)",
+					first, kv, q, q)
+			}
+			given[q] = kv
 			a[q] = opts
 			flagged[q] = true
 		}
@@ -220,6 +228,25 @@ func collectAnswers(g *quiz.Guide, opts *options) (quiz.Answers, bool, error) {
 		return nil, true, err
 	}
 	return a, true, nil
+}
+
+// warnUnanswered says on stderr which questions the given answers leave
+// out: a script that misspells or forgets one would otherwise get a
+// different verdict without a word.
+func warnUnanswered(env Env, g *quiz.Guide, a quiz.Answers) {
+	var open []string
+	for _, q := range g.Questions {
+		if _, ok := a[q.ID]; !ok {
+			open = append(open, q.ID)
+		}
+	}
+	switch len(open) {
+	case 0:
+	case 1:
+		fmt.Fprintf(env.Stderr, "jewelguide: 1 question unanswered (%s); the report counts it as open\n", open[0])
+	default:
+		fmt.Fprintf(env.Stderr, "jewelguide: %d questions unanswered (%s); the report counts them as open\n", len(open), strings.Join(open, ", "))
+	}
 }
 
 // checkedWriter remembers the first failed write.

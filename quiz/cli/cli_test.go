@@ -128,9 +128,12 @@ func TestMainTable(t *testing.T) {
 		{"empty resume", []string{"--resume", ""}, "", 2, nil, "--resume needs a code"},
 
 		// Answers as flags.
-		{"answer", withMini("--answer", "occasion=milestone"), "", 0, []string{"Recommendation: Made by hand", "Budget: (unanswered)"}, ""},
-		{"ids in any case", withMini("--answer", "Occasion=MileStone", "--answer", "EXTRAS=Gold"), "", 0, []string{"Occasion: A milestone", "Extras: Gold"}, ""},
-		{"none of these", withMini("--answer", "occasion=trend", "--answer", "extras="), "", 0, []string{"Extras: none of these"}, ""},
+		{"answer", withMini("--answer", "occasion=milestone"), "", 0, []string{"Recommendation: Made by hand", "Budget: (unanswered)"}, "jewelguide: 2 questions unanswered (budget, extras); the report counts them as open\n"},
+		{"unanswered with json", withMini("--answer", "occasion=gift", "--format", "json"), "", 0, []string{`"recommendation"`}, "jewelguide: 2 questions unanswered (budget, extras)"},
+		{"answer twice", withMini("--answer", "occasion=gift", "--answer", "Occasion=trend"), "", 2, nil, `--answer occasion=gift and --answer Occasion=trend both answer "occasion"`},
+		{"every question answered", withMini("--answer", "occasion=gift", "--answer", "budget=low", "--answer", "extras=", "--format", "json"), "", 0, []string{`"recommendation"`}, ""},
+		{"ids in any case", withMini("--answer", "Occasion=MileStone", "--answer", "EXTRAS=Gold"), "", 0, []string{"Occasion: A milestone", "Extras: Gold"}, "jewelguide: 1 question unanswered (budget); the report counts it as open\n"},
+		{"none of these", withMini("--answer", "occasion=trend", "--answer", "extras="), "", 0, []string{"Extras: none of these"}, "1 question unanswered (budget)"},
 		{"none on a single choice", withMini("--answer", "occasion="), "", 2, nil, `--answer occasion=: question "occasion" takes one answer, so it cannot be left empty; give one of: milestone, trend, gift`},
 		{"unknown question", withMini("--answer", "colour=red"), "", 2, nil, `unknown question "colour" (questions: occasion, budget, extras)`},
 		{"unknown option", withMini("--answer", "budget=luxury"), "", 2, nil, `question "budget" has no option "luxury" (options: low, high)`},
@@ -481,7 +484,7 @@ func TestCheckStrictAndSeveralFiles(t *testing.T) {
 // Main turns a panic into a one-line internal error with exit 1 instead of
 // a stack trace.
 func TestPanicIsReportedPlainly(t *testing.T) {
-	r := runCLI(t, call{args: withMini("--answer", "budget=high"), stdout: panicWriter{}})
+	r := runCLI(t, call{args: withMini("--answer", "budget=high", "--answer", "occasion=gift", "--answer", "extras="), stdout: panicWriter{}})
 	if r.code != 1 || !strings.HasPrefix(r.stderr, "jewelguide: internal error: ") || strings.Contains(r.stderr, "goroutine") {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
 	}

@@ -42,6 +42,9 @@ type answerList struct{ list *[]answerFlag }
 
 func (a answerList) String() string { return "" }
 
+// String is the flag as it was typed, for messages.
+func (f answerFlag) String() string { return f.question + "=" + strings.Join(f.options, ",") }
+
 func (a answerList) Set(s string) error {
 	q, opts, err := quiz.ParseAnswerFlag(s)
 	if err != nil {
