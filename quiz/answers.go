@@ -156,12 +156,31 @@ func (f *AnswersFile) Locate(err error, keep func(question string) bool) error {
 	if !ok {
 		return err
 	}
-	out := &AnswerError{Questions: ae.Questions}
+	type located struct {
+		line           int // 0 for an answer the file did not give
+		problem, about string
+	}
+	var ps []located
 	for i, p := range ae.Problems {
+		l := located{problem: p, about: ae.Questions[i]}
 		if line, ok := f.Lines[ae.Questions[i]]; ok && keep(ae.Questions[i]) {
-			p = fmt.Sprintf("%s:%d: %s", f.Path, line, p)
+			l.line = line
+			l.problem = fmt.Sprintf("%s:%d: %s", f.Path, line, p)
 		}
-		out.Problems = append(out.Problems, p)
+		ps = append(ps, l)
+	}
+	// In the file's line order, as someone fixing it reads it; problems
+	// with flags' answers follow in the order they were found.
+	sort.SliceStable(ps, func(i, j int) bool {
+		if (ps[i].line == 0) != (ps[j].line == 0) {
+			return ps[j].line == 0
+		}
+		return ps[i].line < ps[j].line
+	})
+	out := &AnswerError{}
+	for _, l := range ps {
+		out.Problems = append(out.Problems, l.problem)
+		out.Questions = append(out.Questions, l.about)
 	}
 	return out
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -610,5 +611,24 @@ func TestStatsLabelsFromTheRightGuide(t *testing.T) {
 	}
 	if len(st.Groups) != 2 || st.Groups[0].Consultations != 1 || st.Groups[1].Consultations != 1 || st.Groups[0].Labelled == st.Groups[1].Labelled {
 		t.Errorf("groups = %+v", st.Groups)
+	}
+}
+
+// Problems in an answers file are listed in its line order, each naming
+// its line, whatever order the guide checks the questions in.
+func TestAnswersFileProblemsInLineOrder(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "a.yaml")
+	if err := os.WriteFile(path, []byte("extras: nope\nbudget: nope\noccasion: nope\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, withMini("--answers", path)...)
+	lines := strings.Split(strings.TrimSpace(r.stderr), "\n")
+	if r.code != 2 || len(lines) != 3 {
+		t.Fatalf("exit %d, want 2 with three problems:\n%s", r.code, r.stderr)
+	}
+	for i, l := range lines {
+		if want := fmt.Sprintf("jewelguide: %s:%d: ", path, i+1); !strings.HasPrefix(l, want) {
+			t.Errorf("problem %d: %q does not start with %q", i+1, l, want)
+		}
 	}
 }
