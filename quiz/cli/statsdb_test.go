@@ -91,6 +91,9 @@ func sameStats(t *testing.T, dir, url string, flags ...string) string {
 	}
 	fo, do := files.stdout, db.stdout
 	if strings.Contains(strings.Join(flags, " "), "json") {
+		if strings.Contains(do, `"files"`) || !strings.Contains(fo, `"files"`) {
+			t.Errorf("stats %v: the JSON over files should list them, over the database not:\n%s", flags, do)
+		}
 		fo, do = withoutFiles(t, fo), withoutFiles(t, do)
 	}
 	if fo != do {

@@ -12,8 +12,9 @@ import (
 // into one entry per guide under "groups". Every string from a log is made
 // inert, because encoding/json leaves bidirectional overrides as they are.
 type JSONStats struct {
-	Version       int           `json:"version"`
-	Files         []string      `json:"files"`
+	Version int `json:"version"`
+	// Files is left out for stats over a database, which reads none.
+	Files         []string      `json:"files,omitempty"`
 	Since         string        `json:"since,omitempty"`
 	Until         string        `json:"until,omitempty"` // included
 	Store         string        `json:"store,omitempty"`
