@@ -109,12 +109,12 @@ func TestMultiSelectLimit(t *testing.T) {
 	}
 	m = press(t, m, "1", "2", "3")
 	v = screenText(m)
-	mustContain(t, v, "[x] 1. Talking with", "[x] 2. Keeping its value", "> [ ] 3. A matching set", "choose at most 2", "Ticked: 2 of")
+	mustContain(t, v, "[x] 1. Talking with", "[x] 2. Keeping its value", "> [ ] 3. A matching set", "Choose at most 2: untick one first.", "Ticked: 2 of")
 	// Space toggles the option under the cursor: untick 2, tick 3.
 	m = press(t, m, "up", "space", "down", "space")
 	v = screenText(m)
 	mustContain(t, v, "[ ] 2. Keeping", "> [x] 3. A matching set")
-	mustNotContain(t, v, "choose at most")
+	mustNotContain(t, v, "hoose at most")
 	// Leaving with ← drops unconfirmed ticks.
 	back := press(t, m, "left", "3")
 	mustContain(t, screenText(back), "[ ] 1. Talking with", "[ ] 3. A matching")

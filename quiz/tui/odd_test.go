@@ -50,7 +50,7 @@ func TestOddGuideFits(t *testing.T) {
 			}
 		}
 	}
-	mustContain(t, screenText(states["multi"]), "choose at most 3")
+	mustContain(t, screenText(states["multi"]), "Choose at most 3")
 	mustContain(t, screenText(result), "Both", "Close call: Route A leads Route B")
 }
 

@@ -120,7 +120,7 @@ func (m *Model) toggle(i int) {
 		}
 	}
 	if count >= qu.Max {
-		m.notice = fmt.Sprintf("choose at most %d: untick one first", qu.Max)
+		m.notice = fmt.Sprintf("Choose at most %d: untick one first.", qu.Max)
 		return
 	}
 	m.ticks[i] = true
