@@ -33,13 +33,9 @@ func runCheck(args []string, env Env) error {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	strict := fs.Bool("strict", false, "")
-	files, err := parseInterspersed(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(env.Stdout, checkUsage)
-			return nil
-		}
-		return usageErr("check: %s\nRun 'jewelguide check --help' for its usage.", flagMessage(err))
+	files, help, err := parseSubcommand(fs, args, checkUsage, env)
+	if help || err != nil {
+		return err
 	}
 	if len(files) <= 1 {
 		return checkFile(env, files, *strict)

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -202,6 +203,21 @@ func flagMessage(err error) string {
 		}
 	}
 	return quiz.Inert(msg)
+}
+
+// parseSubcommand parses a subcommand's flags (fs is named after it) the
+// way every subcommand does: --help prints usage to stdout and help is
+// true; a bad flag is a usage error pointing at --help.
+func parseSubcommand(fs *flag.FlagSet, args []string, usage string, env Env) (rest []string, help bool, err error) {
+	rest, err = parseInterspersed(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(env.Stdout, usage)
+		return nil, true, nil
+	}
+	if err != nil {
+		return nil, false, usageErr("%s: %s\nRun 'jewelguide %s --help' for its usage.", fs.Name(), flagMessage(err), fs.Name())
+	}
+	return rest, false, nil
 }
 
 // parseInterspersed parses flags that may come before or after the

@@ -2,9 +2,7 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"flag"
-	"fmt"
 	"io"
 	"strings"
 
@@ -50,13 +48,9 @@ func runStats(ctx context.Context, args []string, env Env) error {
 	store := fs.String("store", "", "")
 	by := fs.String("by", "", "")
 	dsn := fs.String("db", "", "")
-	args, err := parseInterspersed(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(env.Stdout, statsUsage)
-			return nil
-		}
-		return usageErr("stats: %s\nRun 'jewelguide stats --help' for its usage.", flagMessage(err))
+	args, help, err := parseSubcommand(fs, args, statsUsage, env)
+	if help || err != nil {
+		return err
 	}
 	if *dsn == "" && len(args) == 0 {
 		*dsn = env.Getenv("JEWELGUIDE_DB")

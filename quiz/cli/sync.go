@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -38,13 +37,9 @@ func runSync(ctx context.Context, args []string, env Env) error {
 	fs.SetOutput(io.Discard)
 	dsn := fs.String("db", "", "")
 	withRef := fs.Bool("with-reference", false, "")
-	files, err := parseInterspersed(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(env.Stdout, syncUsage)
-			return nil
-		}
-		return usageErr("sync: %s\nRun 'jewelguide sync --help' for its usage.", flagMessage(err))
+	files, help, err := parseSubcommand(fs, args, syncUsage, env)
+	if help || err != nil {
+		return err
 	}
 	if *dsn == "" {
 		*dsn = env.Getenv("JEWELGUIDE_DB")
